@@ -1,0 +1,7 @@
+// One add_<name>_command per subcommand file (cmd_<name>.cpp).
+#pragma once
+#include <CLI/CLI.hpp>
+
+#include "cli/ucompose/global_options.hpp"
+
+void add_version_command(CLI::App& app, GlobalOptions& g);

@@ -1,0 +1,16 @@
+// Options shared by every ucompose subcommand (docker compose's global flags).
+#pragma once
+#include <string>
+#include <vector>
+
+struct GlobalOptions {
+    std::vector<std::string> files;          // -f, repeatable
+    std::string project_name;                // -p
+    std::string project_directory;           // --project-directory
+    std::vector<std::string> env_files;      // --env-file
+    std::vector<std::string> profiles;       // --profile
+    std::string podman_path = "podman";      // --podman-path
+    bool dry_run = false;                    // --dry-run
+    bool no_ansi = false;                    // --no-ansi / --ansi never
+    bool verbose = false;                    // --verbose
+};

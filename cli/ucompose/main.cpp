@@ -1,0 +1,54 @@
+// ucompose: a compose-spec orchestrator for Podman, with unikernels through ucrun.
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "cli/ucompose/commands.hpp"
+#include "runtime/sys/error.hpp"
+
+namespace {
+
+int run(int argc, char** argv) {
+    CLI::App app{"ucompose: compose projects of containers and unikernels on Podman"};
+    app.require_subcommand(1);
+    GlobalOptions g;
+    app.add_option("-f,--file", g.files, "Compose file(s)");
+    app.add_option("-p,--project-name", g.project_name, "Project name");
+    app.add_option("--project-directory", g.project_directory, "Project directory");
+    app.add_option("--env-file", g.env_files, "Environment file(s)");
+    app.add_option("--profile", g.profiles, "Profile(s) to enable");
+    app.add_option("--podman-path", g.podman_path, "Podman binary");
+    app.add_flag("--dry-run", g.dry_run, "Print the podman commands, run none");
+    app.add_flag("--no-ansi", g.no_ansi, "No colours or live progress");
+    app.add_flag("--verbose", g.verbose, "Debug logging");
+
+    add_version_command(app, g);
+
+    app.parse_complete_callback([&] {
+        spdlog::set_level(g.verbose ? spdlog::level::debug : spdlog::level::info);
+    });
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    }
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    auto logger = spdlog::stderr_color_mt("ucompose");
+    logger->set_pattern("%^%l%$: %v");
+    spdlog::set_default_logger(logger);
+    try {
+        return run(argc, argv);
+    } catch (const sys::Error& e) {
+        std::cerr << "ucompose: error: " << e.what() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "ucompose: error: " << e.what() << "\n";
+        return 1;
+    }
+}

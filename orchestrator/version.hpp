@@ -1,0 +1,5 @@
+#pragma once
+namespace ucompose {
+// The version written into io.podman.compose.version labels and printed by `version`.
+const char* version();
+}  // namespace ucompose

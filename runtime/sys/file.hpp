@@ -1,0 +1,38 @@
+// Whole-file reads and atomic writes (temp file + rename).
+#pragma once
+#include <optional>
+#include <string>
+
+namespace sys {
+
+// Reads a whole file; throws SystemError naming the path.
+std::string read_file(const std::string& path);
+// Reads a whole file, or nullopt when it does not exist.
+std::optional<std::string> read_file_if_exists(const std::string& path);
+
+// Writes `path` atomically: the data goes to a temp file in the same directory,
+// which is renamed over `path` on commit(). Without commit() the temp file is removed.
+class AtomicFile {
+public:
+    explicit AtomicFile(std::string path, int mode = 0644);
+    AtomicFile(const AtomicFile&) = delete;
+    AtomicFile& operator=(const AtomicFile&) = delete;
+    ~AtomicFile();
+    void write(const std::string& data);
+    void commit();
+
+private:
+    std::string path_;
+    std::string tmp_;
+    int fd_ = -1;
+};
+
+void write_file_atomic(const std::string& path, const std::string& data, int mode = 0644);
+
+// mkdir -p; throws on failure other than EEXIST.
+void make_dirs(const std::string& path, int mode = 0755);
+// rm -rf; missing paths are not an error.
+void remove_tree(const std::string& path);
+bool path_exists(const std::string& path);
+
+}  // namespace sys

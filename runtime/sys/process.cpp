@@ -1,0 +1,177 @@
+#include "runtime/sys/process.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "runtime/sys/error.hpp"
+#include "runtime/sys/unique_fd.hpp"
+
+extern char** environ;
+
+namespace sys {
+namespace {
+
+std::vector<char*> c_argv(const Argv& argv) {
+    std::vector<char*> out;
+    out.reserve(argv.size() + 1);
+    for (const auto& a : argv) out.push_back(const_cast<char*>(a.c_str()));
+    out.push_back(nullptr);
+    return out;
+}
+
+}  // namespace
+
+void exec(const Argv& argv) {
+    if (argv.empty()) throw Error("exec: empty argv");
+    auto args = c_argv(argv);
+    ::execvp(args[0], args.data());
+    throw_errno("exec " + argv[0]);
+}
+
+Child& Child::operator=(Child&& o) noexcept {
+    if (this != &o) {
+        this->~Child();
+        pid_ = o.release();
+    }
+    return *this;
+}
+
+Child::~Child() {
+    if (pid_ > 0) {
+        ::kill(pid_, SIGKILL);
+        int st;
+        while (::waitpid(pid_, &st, 0) < 0 && errno == EINTR) {
+        }
+    }
+}
+
+int Child::wait() {
+    int st = 0;
+    while (::waitpid(pid_, &st, 0) < 0) {
+        if (errno != EINTR) throw_errno("waitpid " + std::to_string(pid_));
+    }
+    pid_ = -1;
+    return st;
+}
+
+Child spawn(const Argv& argv, const SpawnOptions& opts) {
+    if (argv.empty()) throw Error("spawn: empty argv");
+    auto args = c_argv(argv);
+    std::vector<char*> envp;
+    if (opts.env) envp = c_argv(*opts.env);
+    // An exec failure is reported through a CLOEXEC pipe.
+    int errpipe[2];
+    if (::pipe2(errpipe, O_CLOEXEC) != 0) throw_errno("pipe");
+    UniqueFd rd(errpipe[0]), wr(errpipe[1]);
+    pid_t pid = ::fork();
+    if (pid < 0) throw_errno("fork");
+    if (pid == 0) {
+        if (opts.stdin_fd >= 0) ::dup2(opts.stdin_fd, 0);
+        if (opts.stdout_fd >= 0) ::dup2(opts.stdout_fd, 1);
+        if (opts.stderr_fd >= 0) ::dup2(opts.stderr_fd, 2);
+        sigset_t none;
+        sigemptyset(&none);
+        ::sigprocmask(SIG_SETMASK, &none, nullptr);
+        if (opts.env)
+            ::execvpe(args[0], args.data(), envp.data());
+        else
+            ::execvp(args[0], args.data());
+        int err = errno;
+        (void)!::write(wr.get(), &err, sizeof err);
+        ::_exit(127);
+    }
+    Child child(pid);
+    wr.reset();
+    int err = 0;
+    ssize_t n;
+    while ((n = ::read(rd.get(), &err, sizeof err)) < 0 && errno == EINTR) {
+    }
+    if (n == sizeof err) {
+        child.wait();
+        throw SystemError("exec " + argv[0], err);
+    }
+    return child;
+}
+
+RunResult run(const Argv& argv, const std::string& input) {
+    int in[2], out[2], err[2];
+    if (::pipe2(in, O_CLOEXEC) || ::pipe2(out, O_CLOEXEC) || ::pipe2(err, O_CLOEXEC))
+        throw_errno("pipe");
+    UniqueFd in_r(in[0]), in_w(in[1]), out_r(out[0]), out_w(out[1]), err_r(err[0]), err_w(err[1]);
+    SpawnOptions o;
+    o.stdin_fd = in_r.get();
+    o.stdout_fd = out_w.get();
+    o.stderr_fd = err_w.get();
+    Child child = spawn(argv, o);
+    in_r.reset();
+    out_w.reset();
+    err_w.reset();
+    if (!input.empty()) {
+        // Inputs are small (resource JSON, etc.); a blocking write is enough.
+        size_t off = 0;
+        while (off < input.size()) {
+            ssize_t n = ::write(in_w.get(), input.data() + off, input.size() - off);
+            if (n < 0) {
+                if (errno == EINTR) continue;
+                break;
+            }
+            off += static_cast<size_t>(n);
+        }
+    }
+    in_w.reset();
+    RunResult r;
+    pollfd fds[2] = {{out_r.get(), POLLIN, 0}, {err_r.get(), POLLIN, 0}};
+    std::string* sinks[2] = {&r.out, &r.err};
+    int open_count = 2;
+    char buf[8192];
+    while (open_count > 0) {
+        if (::poll(fds, 2, -1) < 0) {
+            if (errno == EINTR) continue;
+            throw_errno("poll");
+        }
+        for (int i = 0; i < 2; ++i) {
+            if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+            ssize_t n = ::read(fds[i].fd, buf, sizeof buf);
+            if (n > 0) {
+                sinks[i]->append(buf, static_cast<size_t>(n));
+            } else if (n == 0 || errno != EINTR) {
+                fds[i].fd = -1;
+                --open_count;
+            }
+        }
+    }
+    r.exit_code = exit_code_of(child.wait());
+    return r;
+}
+
+int exit_code_of(int st) {
+    if (WIFEXITED(st)) return WEXITSTATUS(st);
+    if (WIFSIGNALED(st)) return 128 + WTERMSIG(st);
+    return 255;
+}
+
+std::string join_argv(const Argv& argv) {
+    std::string s;
+    for (const auto& a : argv) {
+        if (!s.empty()) s += ' ';
+        bool plain = !a.empty() && a.find_first_of(" \t\n'\"\\$`|&;<>()*?![]{}~#") == std::string::npos;
+        if (plain) {
+            s += a;
+        } else {
+            s += '\'';
+            for (char c : a) {
+                if (c == '\'')
+                    s += "'\\''";
+                else
+                    s += c;
+            }
+            s += '\'';
+        }
+    }
+    return s;
+}
+
+}  // namespace sys

@@ -1,0 +1,65 @@
+// Starting programs from argv vectors (never a shell string), with owned pids.
+#pragma once
+#include <sys/types.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sys {
+
+using Argv = std::vector<std::string>;
+
+// Replaces the current process with argv[0] (searched in PATH when it has no '/').
+// Returns only by throwing.
+[[noreturn]] void exec(const Argv& argv);
+
+// A child process that is killed (SIGKILL) and reaped unless waited for or released.
+class Child {
+public:
+    Child() = default;
+    explicit Child(pid_t pid) : pid_(pid) {}
+    Child(const Child&) = delete;
+    Child& operator=(const Child&) = delete;
+    Child(Child&& o) noexcept : pid_(o.release()) {}
+    Child& operator=(Child&& o) noexcept;
+    ~Child();
+
+    pid_t pid() const { return pid_; }
+    // Waits and returns the raw wait status.
+    int wait();
+    pid_t release() {
+        pid_t p = pid_;
+        pid_ = -1;
+        return p;
+    }
+
+private:
+    pid_t pid_ = -1;
+};
+
+struct SpawnOptions {
+    // fds to dup onto the child's 0,1,2; -1 keeps the parent's.
+    int stdin_fd = -1;
+    int stdout_fd = -1;
+    int stderr_fd = -1;
+    std::optional<Argv> env;  // full environment ("K=V"), or inherit
+};
+
+Child spawn(const Argv& argv, const SpawnOptions& opts = {});
+
+struct RunResult {
+    int exit_code = 0;  // 128+signal when killed by a signal
+    std::string out;
+    std::string err;
+};
+
+// Runs argv to completion, capturing stdout and stderr.
+RunResult run(const Argv& argv, const std::string& input = {});
+
+// Converts a wait status to a shell-style exit code.
+int exit_code_of(int wait_status);
+
+std::string join_argv(const Argv& argv);  // for messages and dry runs only
+
+}  // namespace sys
