@@ -1,0 +1,67 @@
+#include "runtime/ucrun/config.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "runtime/sys/error.hpp"
+#include "runtime/sys/file.hpp"
+
+extern char** environ;
+
+namespace ucrun {
+
+Config parse_config(const std::string& text, const std::string& origin) {
+    Config c;
+    c.source = origin;
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        throw sys::Error(origin + ": invalid JSON: " + e.what());
+    }
+    if (!j.is_object()) throw sys::Error(origin + ": expected a JSON object");
+    auto str = [&](const char* key, std::string& out) {
+        if (!j.contains(key)) return;
+        if (!j[key].is_string()) throw sys::Error(origin + ": \"" + key + "\" must be a string");
+        out = j[key].get<std::string>();
+    };
+    str("delegate", c.delegate);
+    str("registry", c.registry);
+    str("qemu", c.qemu);
+    if (j.contains("stop_timeout")) {
+        if (!j["stop_timeout"].is_number_integer() || j["stop_timeout"].get<int>() < 0)
+            throw sys::Error(origin + ": \"stop_timeout\" must be a non-negative integer (seconds)");
+        c.stop_timeout_s = j["stop_timeout"].get<int>();
+    }
+    return c;
+}
+
+void apply_env_overrides(Config& c, const EnvMap& env) {
+    if (auto it = env.find("UCRUN_DELEGATE"); it != env.end() && !it->second.empty())
+        c.delegate = it->second;
+    if (auto it = env.find("UCRUN_REGISTRY"); it != env.end() && !it->second.empty())
+        c.registry = it->second;
+}
+
+Config load_config(const EnvMap& env) {
+    std::string path = "/etc/ucrun/ucrun.json";
+    if (auto it = env.find("UCRUN_CONFIG"); it != env.end() && !it->second.empty()) path = it->second;
+    Config c;
+    if (auto text = sys::read_file_if_exists(path))
+        c = parse_config(*text, path);
+    else
+        c.source = "defaults";
+    apply_env_overrides(c, env);
+    return c;
+}
+
+EnvMap current_env() {
+    EnvMap m;
+    for (char** e = environ; e && *e; ++e) {
+        std::string kv(*e);
+        auto eq = kv.find('=');
+        if (eq != std::string::npos) m.emplace(kv.substr(0, eq), kv.substr(eq + 1));
+    }
+    return m;
+}
+
+}  // namespace ucrun

@@ -1,0 +1,31 @@
+// ucrun's own configuration: /etc/ucrun/ucrun.json (or $UCRUN_CONFIG), with env overrides.
+// This is the only file ucrun reads on the pass-through path.
+#pragma once
+#include <map>
+#include <string>
+
+namespace ucrun {
+
+struct Config {
+    std::string delegate = "crun";                         // crun (default) or runc, name or path
+    std::string registry = "/var/lib/ucrun/registry";      // unikernel registry root
+    std::string qemu = "/usr/bin/qemu-system-x86_64";      // host VMM
+    int stop_timeout_s = 10;   // SIGTERM -> powerdown -> SIGKILL deadline inside the monitor
+    std::string source;        // where the config came from, for messages
+};
+
+using EnvMap = std::map<std::string, std::string>;
+
+// Parses the JSON text of a config file; `origin` names it in errors.
+Config parse_config(const std::string& text, const std::string& origin);
+
+// Applies UCRUN_DELEGATE and UCRUN_REGISTRY overrides.
+void apply_env_overrides(Config& c, const EnvMap& env);
+
+// Loads the config from $UCRUN_CONFIG or /etc/ucrun/ucrun.json (absent = defaults), then env.
+Config load_config(const EnvMap& env);
+
+// The process environment as a map (read once at the top).
+EnvMap current_env();
+
+}  // namespace ucrun

@@ -1,0 +1,27 @@
+// delete: the delegate removes the container; then ucrun clears what it made. With --force this
+// also cleans up after a crash between create and delete.
+#include "runtime/sys/error.hpp"
+#include "runtime/ucrun/log.hpp"
+#include "runtime/ucrun/passthrough.hpp"
+#include "runtime/ucrun/verbs.hpp"
+#include "runtime/unikernel/unikernel.hpp"
+
+namespace ucrun {
+
+int delete_container(const Context& ctx, const std::string& id, bool force, const Argv& verb_args) {
+    validate_container_id(id);
+    RecordStore store = ctx.store();
+    auto r = store.find(id);
+    if (!r) {
+        if (force) return 0;  // as crun: deleting what is not there, by force, succeeds
+        store.load(id);       // throws "does not exist"
+    }
+    std::string delegate = r->delegate.empty() ? configured_delegate(ctx) : r->delegate;
+    int code = run_delegate(ctx, delegate, "delete", verb_args);
+    if (code != 0 && !force) return code;
+    if (r->kind == Kind::unikernel) unikernel::cleanup(id, store.container_dir(id), ctx.config);
+    store.remove(id);
+    return code;
+}
+
+}  // namespace ucrun

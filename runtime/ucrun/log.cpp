@@ -1,0 +1,55 @@
+#include "runtime/ucrun/log.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+#include "runtime/sys/unique_fd.hpp"
+
+namespace ucrun {
+namespace {
+
+std::string now_rfc3339() {
+    timespec ts{};
+    clock_gettime(CLOCK_REALTIME, &ts);
+    tm t{};
+    gmtime_r(&ts.tv_sec, &t);
+    char buf[64];
+    strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &t);
+    char out[80];
+    snprintf(out, sizeof out, "%s.%09ldZ", buf, ts.tv_nsec);
+    return out;
+}
+
+void append_to_log(const GlobalOptions& g, const std::string& level, const std::string& msg) {
+    if (g.log.empty()) return;
+    sys::UniqueFd fd(::open(g.log.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644));
+    if (!fd) return;  // the log is best effort; stderr already has the message
+    std::string line = format_log_line(g.log_format, level, msg, now_rfc3339());
+    (void)!::write(fd.get(), line.data(), line.size());
+}
+
+}  // namespace
+
+std::string format_log_line(const std::string& format, const std::string& level,
+                            const std::string& msg, const std::string& time) {
+    if (format == "json") {
+        nlohmann::json j = {{"level", level}, {"msg", msg}, {"time", time}};
+        return j.dump() + "\n";
+    }
+    return time + " " + level + ": " + msg + "\n";
+}
+
+void report_error(const GlobalOptions& g, const std::string& msg) {
+    std::string line = "ucrun: error: " + msg + "\n";
+    (void)!::write(2, line.data(), line.size());
+    append_to_log(g, "error", msg);
+}
+
+void log_debug(const GlobalOptions& g, const std::string& msg) {
+    if (g.debug) append_to_log(g, "debug", msg);
+}
+
+}  // namespace ucrun

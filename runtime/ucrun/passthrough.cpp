@@ -1,0 +1,55 @@
+// Hand-over to the delegate by execv, so stdio, console socket, pid file and preserved fds keep
+// their meaning.
+#include "runtime/sys/error.hpp"
+#include "runtime/sys/process.hpp"
+#include "runtime/ucrun/log.hpp"
+#include "runtime/ucrun/passthrough.hpp"
+#include "runtime/ucrun/verbs.hpp"
+
+namespace ucrun {
+namespace {
+
+std::string path_env(const Context& ctx) {
+    auto it = ctx.env.find("PATH");
+    return it == ctx.env.end() ? std::string() : it->second;
+}
+
+}  // namespace
+
+[[noreturn]] void exec_delegate(const Context& ctx, const std::string& delegate, const std::string& verb,
+                                const Argv& verb_args) {
+    auto argv = delegate_argv(delegate, ctx.store().delegate_root(delegate_name(delegate)), ctx.globals,
+                              verb, verb_args);
+    log_debug(ctx.globals, "exec " + sys::join_argv(argv));
+    sys::exec(argv);
+}
+
+std::string configured_delegate(const Context& ctx) {
+    return resolve_delegate(ctx.config.delegate, path_env(ctx));
+}
+
+int pass_container_verb(const Context& ctx, const std::string& verb, const std::string& id,
+                        const Argv& verb_args) {
+    validate_container_id(id);
+    Record r = ctx.store().load(id);
+    std::string delegate = r.delegate.empty() ? configured_delegate(ctx) : r.delegate;
+    exec_delegate(ctx, delegate, verb, verb_args);
+}
+
+int pass_global_verb(const Context& ctx, const std::string& verb, const Argv& verb_args) {
+    exec_delegate(ctx, configured_delegate(ctx), verb, verb_args);
+}
+
+}  // namespace ucrun
+
+namespace ucrun {
+
+int run_delegate(const Context& ctx, const std::string& delegate, const std::string& verb,
+                 const Argv& verb_args) {
+    auto argv = delegate_argv(delegate, ctx.store().delegate_root(delegate_name(delegate)), ctx.globals,
+                              verb, verb_args);
+    log_debug(ctx.globals, "run " + sys::join_argv(argv));
+    return sys::exit_code_of(sys::spawn(argv).wait());
+}
+
+}  // namespace ucrun
