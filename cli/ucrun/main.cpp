@@ -3,7 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
-#include "cli/ucrun/argv_split.hpp"
+#include "runtime/ucrun/verb_tokens.hpp"
 #include "runtime/sys/error.hpp"
 #include "runtime/ucrun/log.hpp"
 #include "runtime/ucrun/verbs.hpp"
@@ -108,7 +108,7 @@ int run(int argc, char** argv, ucrun::GlobalOptions& g) {
     }
 
     ucrun::Context ctx{g, ucrun::load_config(ucrun::current_env()), ucrun::current_env()};
-    VerbTokens t = split_verb(argc, argv);
+    ucrun::VerbTokens t = ucrun::split_verb(argc, argv);
     const std::string& name = t.verb;
     if (name == "create") return ucrun::create_container(ctx, p.create);
     if (name == "delete") return ucrun::delete_container(ctx, p.id, p.flag, t.args);

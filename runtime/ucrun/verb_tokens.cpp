@@ -1,6 +1,8 @@
-#include "cli/ucrun/argv_split.hpp"
+#include "runtime/ucrun/verb_tokens.hpp"
 
 #include <cstring>
+
+namespace ucrun {
 
 VerbTokens split_verb(int argc, char** argv) {
     // Global flags that take a separate value when written without '='.
@@ -25,3 +27,5 @@ VerbTokens split_verb(int argc, char** argv) {
     }
     return t;
 }
+
+}  // namespace ucrun

@@ -4,9 +4,13 @@
 #include <string>
 #include <vector>
 
+namespace ucrun {
+
 struct VerbTokens {
     std::string verb;                 // "" when none
     std::vector<std::string> args;    // everything after the verb, as given
 };
 
 VerbTokens split_verb(int argc, char** argv);
+
+}  // namespace ucrun

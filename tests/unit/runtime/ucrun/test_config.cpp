@@ -1,0 +1,28 @@
+#include <catch2/catch.hpp>
+
+#include "runtime/sys/error.hpp"
+#include "runtime/ucrun/config.hpp"
+#include "runtime/ucrun/log.hpp"
+
+using namespace ucrun;
+
+TEST_CASE("ucrun config: file values, then env overrides", "[ucrun][config]") {
+    Config c = parse_config(R"({"delegate":"runc","registry":"/reg","stop_timeout":3})", "/etc/ucrun/ucrun.json");
+    CHECK(c.delegate == "runc");
+    CHECK(c.registry == "/reg");
+    CHECK(c.stop_timeout_s == 3);
+    apply_env_overrides(c, {{"UCRUN_DELEGATE", "/opt/crun"}, {"UCRUN_REGISTRY", "/r2"}});
+    CHECK(c.delegate == "/opt/crun");
+    CHECK(c.registry == "/r2");
+    CHECK_THROWS_WITH(parse_config(R"({"delegate":1})", "/e.json"), "/e.json: \"delegate\" must be a string");
+    CHECK_THROWS_WITH(parse_config("nope", "/e.json"), Catch::StartsWith("/e.json: invalid JSON"));
+    Config d = load_config({{"UCRUN_CONFIG", "/nonexistent/ucrun.json"}});
+    CHECK(d.delegate == "crun");
+    CHECK(d.source == "defaults");
+}
+
+TEST_CASE("log lines are json for conmon and text otherwise", "[ucrun][log]") {
+    CHECK(format_log_line("json", "error", "bad \"x\"", "T") ==
+          "{\"level\":\"error\",\"msg\":\"bad \\\"x\\\"\",\"time\":\"T\"}\n");
+    CHECK(format_log_line("text", "error", "bad", "T") == "T error: bad\n");
+}
