@@ -5,3 +5,4 @@
 #include "cli/ucompose/global_options.hpp"
 
 void add_version_command(CLI::App& app, GlobalOptions& g);
+void add_config_command(CLI::App& app, GlobalOptions& g);

@@ -24,6 +24,7 @@ int run(int argc, char** argv) {
     app.add_flag("--verbose", g.verbose, "Debug logging");
 
     add_version_command(app, g);
+    add_config_command(app, g);
 
     app.parse_complete_callback([&] {
         spdlog::set_level(g.verbose ? spdlog::level::debug : spdlog::level::info);

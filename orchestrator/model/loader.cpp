@@ -1,0 +1,275 @@
+#include "orchestrator/model/loader.hpp"
+
+#include <unistd.h>
+
+#include <iterator>
+#include <memory>
+#include <set>
+#include <sstream>
+
+#include "orchestrator/model/convert.hpp"
+#include "orchestrator/model/discovery.hpp"
+#include "orchestrator/model/dotenv.hpp"
+#include "orchestrator/model/extends.hpp"
+#include "orchestrator/model/interpolate.hpp"
+#include "orchestrator/model/merge.hpp"
+#include "orchestrator/model/normalize.hpp"
+#include "orchestrator/model/profiles.hpp"
+#include "orchestrator/model/validate.hpp"
+#include "orchestrator/model/yaml_parse.hpp"
+#include "runtime/sys/file.hpp"
+
+extern char** environ;
+
+namespace ucompose {
+namespace {
+
+// Warnings, deduplicated, formatted with their position.
+class Diagnostics {
+public:
+    explicit Diagnostics(const WarningSink& sink) : sink_(sink) {}
+
+    void warn(const Position& where, const std::string& message) {
+        std::string line = with_position(where, message);
+        if (sink_ && seen_.insert(line).second) sink_(line);
+    }
+    void unset_variable(const std::string& name) {
+        if (unset_.insert(name).second && sink_)
+            sink_("The \"" + name + "\" variable is not set. Defaulting to a blank string.");
+    }
+
+private:
+    const WarningSink& sink_;
+    std::set<std::string> seen_;
+    std::set<std::string> unset_;
+};
+
+std::string current_dir() {
+    char buf[4096];
+    if (!::getcwd(buf, sizeof buf)) sys::throw_errno("getcwd");
+    return buf;
+}
+
+std::optional<std::string> lookup_in(const std::map<std::string, std::string>& m,
+                                      const std::string& key) {
+    auto it = m.find(key);
+    if (it == m.end()) return std::nullopt;
+    return it->second;
+}
+
+// Reads the .env files (or the default one) into a map; the shell wins in lookups.
+std::map<std::string, std::string> read_env_files(const std::vector<std::string>& files,
+                                                  const std::map<std::string, std::string>& shell,
+                                                  Diagnostics& diag) {
+    std::map<std::string, std::string> out;
+    for (const std::string& path : files) {
+        std::string text = sys::read_file(path);
+        Lookup outer = [&](const std::string& k) -> std::optional<std::string> {
+            if (auto v = lookup_in(shell, k)) return v;
+            return lookup_in(out, k);
+        };
+        UnsetHook unset = [&](const std::string& k) { diag.unset_variable(k); };
+        for (DotenvEntry& e : parse_dotenv(text, path, outer, unset, DotenvLookupOrder::OuterFirst)) {
+            if (e.value) {
+                out[e.key] = *e.value;
+            } else if (auto v = lookup_in(shell, e.key)) {
+                out[e.key] = *v;
+            }
+        }
+    }
+    return out;
+}
+
+class ProjectLoader {
+public:
+    explicit ProjectLoader(const LoadOptions& o) : opts_(o), diag_(o.warn) {}
+
+    Project load() {
+        cwd_ = opts_.working_dir.empty() ? current_dir() : opts_.working_dir;
+        const std::map<std::string, std::string>& shell = opts_.environment;
+
+        // COMPOSE_* variables may come from the .env of the working (or project) directory.
+        std::string early_dir =
+            opts_.project_directory.empty() ? cwd_ : absolute_path(opts_.project_directory, cwd_);
+        std::vector<std::string> early_env_files = env_file_list(early_dir);
+        std::map<std::string, std::string> early_env = read_env_files(early_env_files, shell, diag_);
+        auto compose_var = [&](const std::string& k) -> std::optional<std::string> {
+            if (auto v = lookup_in(shell, k)) return v;
+            return lookup_in(early_env, k);
+        };
+
+        std::vector<std::string> files;
+        if (!opts_.files.empty()) {
+            for (const std::string& f : opts_.files) files.push_back(f == "-" ? f : absolute_path(f, cwd_));
+        } else if (auto cf = compose_var("COMPOSE_FILE"); cf && !cf->empty()) {
+            std::string sep = compose_var("COMPOSE_PATH_SEPARATOR").value_or(":");
+            for (const std::string& f : split_compose_file_var(*cf, sep))
+                files.push_back(absolute_path(f, early_dir));
+        } else {
+            files = find_default_compose_files(early_dir);
+        }
+
+        project_dir_ = !opts_.project_directory.empty() ? early_dir
+                       : files[0] == "-"                ? cwd_
+                                                        : parent_dir(files[0]);
+
+        std::vector<std::string> env_files = env_file_list(project_dir_);
+        std::map<std::string, std::string> env =
+            env_files == early_env_files ? early_env : read_env_files(env_files, shell, diag_);
+        for (const auto& [k, v] : shell) env[k] = v;  // the shell beats .env
+        env_ = std::move(env);
+
+        home_ = lookup_in(env_, "HOME").value_or("/root");
+        lookup_ = [this](const std::string& k) { return lookup_in(env_, k); };
+        unset_ = [this](const std::string& k) { diag_.unset_variable(k); };
+        warn_ = [this](const Position& p, const std::string& m) { diag_.warn(p, m); };
+
+        Value merged;
+        bool first = true;
+        for (const std::string& f : files) {
+            Value doc = read_document(f, project_dir_);
+            resolve_extends(doc, f, project_dir_, [this](const std::string& path, const Position& ref) -> const Value& {
+                return other_document(path, ref);
+            });
+            if (first) {
+                merged = std::move(doc);
+                first = false;
+            } else {
+                merge_documents(merged, doc);
+            }
+        }
+        strip_reset(merged);
+
+        Project project;
+        project.working_dir = project_dir_;
+        project.config_files = files;
+        project.name = project_name(merged, compose_var);
+        project.environment = env_;
+
+        ConvertContext ctx;
+        ctx.warn = warn_;
+        ctx.environment = lookup_;
+        ctx.unset = unset_;
+        ctx.read_file = [](const std::string& path) { return sys::read_file_if_exists(path); };
+        convert_document(merged, project.name, ctx, project);
+
+        for (auto& [name, svc] : project.services)
+            if (svc.networks.empty() && !svc.network_mode) svc.networks["default"] = {};
+
+        Selection sel;
+        if (auto p = compose_var("COMPOSE_PROFILES")) {
+            std::stringstream ss(*p);
+            for (std::string item; std::getline(ss, item, ',');)
+                if (!item.empty()) sel.profiles.push_back(item);
+        }
+        sel.profiles.insert(sel.profiles.end(), opts_.profiles.begin(), opts_.profiles.end());
+        sel.services = opts_.services;
+        sel.with_dependencies = opts_.with_dependencies;
+        apply_selection(project, sel, [this](const std::string& m) { diag_.warn({}, m); });
+
+        bool uses_default = false;
+        for (const auto& [name, svc] : project.services)
+            if (svc.networks.count("default")) uses_default = true;
+        if (uses_default && !project.networks.count("default")) {
+            NetworkDef def;
+            def.name = project.name + "_default";
+            project.networks["default"] = def;
+        }
+        validate_project(project);
+        return project;
+    }
+
+private:
+    std::vector<std::string> env_file_list(const std::string& dir) const {
+        std::vector<std::string> out;
+        if (!opts_.env_files.empty()) {
+            for (const std::string& f : opts_.env_files) out.push_back(absolute_path(f, cwd_));
+        } else if (std::string dflt = dir + "/.env"; sys::path_exists(dflt)) {
+            out.push_back(dflt);
+        }
+        return out;
+    }
+
+    std::string read_text(const std::string& file) {
+        if (file == "-") {
+            if (!opts_.stdin_input) throw Error("-f -: no standard input available");
+            return std::string(std::istreambuf_iterator<char>(*opts_.stdin_input), {});
+        }
+        return sys::read_file(file);
+    }
+
+    // Parsed, interpolated and normalised (relative paths against base_dir); extends not
+    // yet resolved.
+    Value read_document(const std::string& file, const std::string& base_dir) {
+        const std::string shown = file == "-" ? "<stdin>" : file;
+        Value doc = parse_yaml(read_text(file), shown);
+        if (doc.is_null()) throw Error(Position{shown, 0, 0}, "empty compose file");
+        if (!doc.is_map()) throw Error(doc.pos, "top level must be a mapping, not " + std::string(doc.kind_name()));
+        interpolate_tree(doc, lookup_, unset_);
+        NormalizeContext nctx{base_dir, home_, warn_};
+        if (Value* services = doc.find("services")) {
+            if (!services->is_map() && !services->is_null())
+                throw Error(services->pos, "services must be a mapping, not " + std::string(services->kind_name()));
+            if (services->is_map())
+                for (Entry& e : services->map) normalize_service(e.value, e.key, nctx);
+        }
+        return doc;
+    }
+
+    const Value& other_document(const std::string& path, const Position& ref) {
+        auto it = others_.find(path);
+        if (it != others_.end()) return *it->second;
+        if (!sys::path_exists(path)) throw Error(ref, "extends: file " + path + " not found");
+        auto doc = std::make_unique<Value>(read_document(path, parent_dir(path)));
+        return *others_.emplace(path, std::move(doc)).first->second;
+    }
+
+    std::string project_name(const Value& doc,
+                             const std::function<std::optional<std::string>(const std::string&)>& var) {
+        std::string raw;
+        Position where;
+        if (!opts_.project_name.empty()) {
+            raw = opts_.project_name;
+        } else if (auto v = var("COMPOSE_PROJECT_NAME"); v && !v->empty()) {
+            raw = *v;
+        } else if (const Value* n = doc.find("name"); n && n->is_scalar() && !n->scalar.empty()) {
+            raw = n->scalar;
+            where = n->pos;
+        } else {
+            raw = base_name(project_dir_);
+        }
+        std::string name = normalize_project_name(raw);
+        if (name.empty())
+            throw Error(where, "project name '" + raw +
+                                   "' has no letters or digits; set one with -p or name:");
+        return name;
+    }
+
+    const LoadOptions& opts_;
+    Diagnostics diag_;
+    std::string cwd_;
+    std::string project_dir_;
+    std::string home_;
+    std::map<std::string, std::string> env_;
+    Lookup lookup_;
+    UnsetHook unset_;
+    PositionedWarning warn_;
+    std::map<std::string, std::unique_ptr<Value>> others_;
+};
+
+}  // namespace
+
+Project load_project(const LoadOptions& options) { return ProjectLoader(options).load(); }
+
+std::map<std::string, std::string> process_environment() {
+    std::map<std::string, std::string> out;
+    for (char** e = environ; e && *e; ++e) {
+        std::string kv = *e;
+        size_t eq = kv.find('=');
+        if (eq == std::string::npos) continue;
+        out.emplace(kv.substr(0, eq), kv.substr(eq + 1));
+    }
+    return out;
+}
+
+}  // namespace ucompose

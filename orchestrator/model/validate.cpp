@@ -1,0 +1,48 @@
+#include "orchestrator/model/validate.hpp"
+
+#include "orchestrator/model/graph.hpp"
+
+namespace ucompose {
+
+void validate_project(const Project& project) {
+    std::map<std::string, std::string> names;  // container_name -> service
+    for (const auto& [name, svc] : project.services) {
+        if (svc.container_name) {
+            auto [it, fresh] = names.emplace(*svc.container_name, name);
+            if (!fresh)
+                throw Error(svc.position_of("container_name"),
+                            "container name '" + *svc.container_name + "' is used by services '" +
+                                it->second + "' and '" + name + "'");
+            if (svc.replicas() > 1)
+                throw Error(svc.position_of("container_name"),
+                            "services." + name + " sets container_name and scales to " +
+                                std::to_string(svc.replicas()) + " containers");
+        }
+        for (const auto& [net, att] : svc.networks) {
+            if (!project.networks.count(net))
+                throw Error(svc.position_of("networks"),
+                            "service '" + name + "' refers to undefined network '" + net + "'");
+        }
+        for (const VolumeMount& m : svc.volumes) {
+            if (m.type == MountType::Volume && m.source && !project.volumes.count(*m.source))
+                throw Error(svc.position_of("volumes"),
+                            "service '" + name + "' refers to undefined volume '" + *m.source + "'");
+        }
+        if (svc.network_mode && svc.network_mode->rfind("service:", 0) == 0) {
+            std::string other = svc.network_mode->substr(8);
+            if (!project.services.count(other) && !project.disabled_services.count(other))
+                throw Error(svc.position_of("network_mode"),
+                            "service '" + name + "' uses the network of undefined service '" + other + "'");
+        }
+        for (const std::string& from : svc.volumes_from) {
+            std::string other = from.substr(0, from.find(':'));
+            if (other == "container") continue;
+            if (!project.services.count(other) && !project.disabled_services.count(other))
+                throw Error(svc.position_of("volumes_from"),
+                            "service '" + name + "' mounts volumes from undefined service '" + other + "'");
+        }
+    }
+    check_dependencies(project);
+}
+
+}  // namespace ucompose

@@ -1,0 +1,88 @@
+// Helpers for the compose model tests: temp projects, golden files, path scrubbing.
+#pragma once
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "orchestrator/model/loader.hpp"
+#include "orchestrator/model/serialize.hpp"
+
+namespace compose_test {
+
+inline std::string data_dir() { return std::string(UNIT_DATA_DIR) + "/compose"; }
+
+inline std::string read_text(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+inline void replace_all(std::string& s, const std::string& from, const std::string& to) {
+    if (from.empty()) return;
+    for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+        s.replace(at, from.size(), to);
+}
+
+// A temporary project directory, removed at scope exit.
+class TempDir {
+public:
+    TempDir() {
+        char tmpl[] = "/tmp/ucompose-test-XXXXXX";
+        path_ = ::mkdtemp(tmpl);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path_, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::string& path() const { return path_; }
+    std::string write(const std::string& name, const std::string& text) const {
+        std::string p = path_ + "/" + name;
+        std::filesystem::create_directories(std::filesystem::path(p).parent_path());
+        std::ofstream(p) << text;
+        return p;
+    }
+
+private:
+    std::string path_;
+};
+
+struct Loaded {
+    ucompose::Project project;
+    std::vector<std::string> warnings;
+};
+
+// Loads with a controlled environment (no process env leaks into tests).
+inline Loaded load(ucompose::LoadOptions o) {
+    Loaded out;
+    o.warn = [&out](const std::string& w) { out.warnings.push_back(w); };
+    if (o.environment.empty()) o.environment = {{"HOME", "/home/tester"}};
+    out.project = ucompose::load_project(o);
+    return out;
+}
+
+// `ucompose config` YAML with the given directory replaced by "$DIR".
+inline std::string config_yaml(const ucompose::Project& p, const std::string& dir) {
+    std::string y = ucompose::to_yaml(ucompose::project_to_json(p));
+    replace_all(y, dir, "$DIR");
+    return y;
+}
+
+// Compares with a golden file; UPDATE_GOLDEN=1 rewrites it instead.
+inline bool matches_golden(const std::string& actual, const std::string& golden_path) {
+    if (const char* u = ::getenv("UPDATE_GOLDEN"); u && std::string(u) == "1") {
+        std::ofstream(golden_path) << actual;
+        return true;
+    }
+    return read_text(golden_path) == actual;
+}
+
+}  // namespace compose_test

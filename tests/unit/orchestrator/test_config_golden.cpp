@@ -1,0 +1,174 @@
+// Golden `ucompose config` outputs of the whole loader (orchestrator/model/loader.cpp):
+// discovery, .env, interpolation, merge, extends, profiles. UPDATE_GOLDEN=1 rewrites them.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "compose_fixture.hpp"
+#include "orchestrator/model/graph.hpp"
+
+using namespace compose_test;
+using ucompose::LoadOptions;
+
+namespace {
+
+LoadOptions in_dir(const std::string& name) {
+    LoadOptions o;
+    o.working_dir = data_dir() + "/" + name;
+    o.environment = {{"HOME", "/home/tester"}};
+    return o;
+}
+
+void check_golden(const Loaded& l, const std::string& golden) {
+    std::string actual = config_yaml(l.project, data_dir());
+    INFO("actual output:\n" << actual);
+    CHECK(matches_golden(actual, data_dir() + "/" + golden));
+}
+
+bool has_warning(const Loaded& l, const std::string& part) {
+    return std::any_of(l.warnings.begin(), l.warnings.end(),
+                       [&](const std::string& w) { return w.find(part) != std::string::npos; });
+}
+
+}  // namespace
+
+TEST_CASE("golden: default discovery merges compose.override.yaml", "[config][golden]") {
+    Loaded l = load(in_dir("merge"));
+    check_golden(l, "merge/expected.yaml");
+    CHECK(l.project.config_files.size() == 2);
+    CHECK(l.project.name == "merge-demo");
+}
+
+TEST_CASE("golden: three -f files with !reset and !override", "[config][golden]") {
+    LoadOptions o = in_dir("merge");
+    o.files = {"compose.yaml", "compose.override.yaml", "extra.yaml"};
+    Loaded l = load(o);
+    check_golden(l, "merge/expected-three.yaml");
+    CHECK(l.project.services.count("cache") == 0);
+}
+
+TEST_CASE("golden: -f files resolve paths against the first file's directory", "[config][golden]") {
+    LoadOptions o;
+    o.working_dir = "/";
+    o.files = {data_dir() + "/merge/compose.yaml", data_dir() + "/merge/other/second.yaml"};
+    Loaded l = load(o);
+    const ucompose::Service& web = l.project.service("web");
+    CHECK(web.volumes.back().source == data_dir() + "/merge/local");
+    CHECK(web.build->context == data_dir() + "/merge/app");
+    CHECK(web.env_file.back().path == data_dir() + "/merge/web.env");
+    CHECK(l.project.working_dir == data_dir() + "/merge");
+}
+
+TEST_CASE("golden: extends in the same file and across files", "[config][golden]") {
+    Loaded l = load(in_dir("extends"));
+    check_golden(l, "extends/expected.yaml");
+}
+
+TEST_CASE("golden: profiles", "[config][golden][profiles]") {
+    SECTION("no profile: services without profiles only") {
+        Loaded l = load(in_dir("profiles"));
+        check_golden(l, "profiles/expected-none.yaml");
+        CHECK(has_warning(l, "skips its optional dependency 'helper'"));
+        CHECK(l.project.disabled_services.size() == 3);
+    }
+    SECTION("--profile debug pulls in the dependency from another profile") {
+        LoadOptions o = in_dir("profiles");
+        o.profiles = {"debug"};
+        Loaded l = load(o);
+        check_golden(l, "profiles/expected-debug.yaml");
+        CHECK(l.project.services.count("helper") == 1);
+    }
+    SECTION("COMPOSE_PROFILES from the shell, comma separated") {
+        LoadOptions o = in_dir("profiles");
+        o.environment["COMPOSE_PROFILES"] = "tools,ops";
+        Loaded l = load(o);
+        CHECK(l.project.service_names() ==
+              std::vector<std::string>{"admin", "app", "db", "helper", "optional-user"});
+        CHECK(l.project.active_profiles == std::vector<std::string>{"ops", "tools"});
+    }
+    SECTION("a named service enables its profile and pulls in its dependencies") {
+        LoadOptions o = in_dir("profiles");
+        o.services = {"admin"};
+        Loaded l = load(o);
+        CHECK(l.project.service_names() == std::vector<std::string>{"admin", "db"});
+        CHECK(l.project.active_profiles == std::vector<std::string>{"debug", "ops"});
+    }
+    SECTION("--no-deps keeps only the named service") {
+        LoadOptions o = in_dir("profiles");
+        o.services = {"debug"};
+        o.with_dependencies = false;
+        Loaded l = load(o);
+        CHECK(l.project.service_names() == std::vector<std::string>{"debug"});
+    }
+    SECTION("* enables every profile") {
+        LoadOptions o = in_dir("profiles");
+        o.profiles = {"*"};
+        CHECK(load(o).project.services.size() == 6);
+    }
+    SECTION("all profiles are listed") {
+        Loaded l = load(in_dir("profiles"));
+        CHECK(l.project.all_profiles() == std::vector<std::string>{"debug", "ops", "tools"});
+    }
+}
+
+TEST_CASE("golden: .env precedence", "[config][golden][dotenv]") {
+    SECTION("the shell beats .env, and .env values reference earlier ones") {
+        LoadOptions o = in_dir("dotenv");
+        o.environment["SHELL_WINS"] = "from-shell";
+        o.environment["TAG"] = "9.9";
+        Loaded l = load(o);
+        check_golden(l, "dotenv/expected.yaml");
+    }
+    SECTION("--env-file replaces .env") {
+        LoadOptions o = in_dir("dotenv");
+        o.env_files = {"alt.env"};
+        Loaded l = load(o);
+        CHECK(l.project.name == "alt-project");
+        CHECK(*l.project.service("app").image == "alt.example/app:latest");
+        CHECK(has_warning(l, "The \"SHELL_WINS\" variable is not set"));
+    }
+    SECTION("-p beats COMPOSE_PROJECT_NAME beats name:") {
+        LoadOptions o = in_dir("dotenv");
+        o.environment["COMPOSE_PROJECT_NAME"] = "From_Env";
+        CHECK(load(o).project.name == "from_env");
+        o.project_name = "Cli.Name";
+        CHECK(load(o).project.name == "cliname");
+    }
+}
+
+TEST_CASE("golden: environment list and map forms, env_file", "[config][golden][env]") {
+    LoadOptions o = in_dir("envforms");
+    o.environment["FROM_SHELL"] = "shell";
+    o.environment["BARE_FROM_SHELL"] = "bare";
+    Loaded l = load(o);
+    check_golden(l, "envforms/expected.yaml");
+}
+
+TEST_CASE("golden: depends_on short and long, healthcheck, x-ucompose", "[config][golden][depends]") {
+    Loaded l = load(in_dir("depends"));
+    check_golden(l, "depends/expected.yaml");
+    const ucompose::Service& cache = l.project.service("cache");
+    REQUIRE(cache.ucompose);
+    CHECK(*cache.ucompose->unikernel == "redis-server");
+    CHECK(*cache.ucompose->probe_tcp == 6379);
+    const ucompose::Healthcheck& h = *l.project.service("db").healthcheck;
+    CHECK(*h.interval == std::chrono::seconds(90));
+    CHECK(*h.timeout == std::chrono::milliseconds(500));
+    CHECK(*h.retries == 5);
+    auto levels = ucompose::start_levels(l.project);
+    CHECK(levels == std::vector<std::vector<std::string>>{{"cache", "db"}, {"migrate", "short"}, {"long"}});
+    CHECK(ucompose::stop_order(l.project) ==
+          std::vector<std::string>{"long", "short", "migrate", "db", "cache"});
+}
+
+TEST_CASE("golden: the seed's compose file", "[config][golden][seed]") {
+    LoadOptions o = in_dir("seed");
+    o.files = {"unikernel-deploy.yaml"};  // not a default name
+    Loaded l = load(o);
+    check_golden(l, "seed/expected.yaml");
+    CHECK(has_warning(l, "unikernel-deploy.yaml:10:5: services.publisher: 'depends-on' is not a compose key"));
+    CHECK(has_warning(l, "unikernel-deploy.yaml:1:1: version: the attribute `version` is obsolete"));
+    CHECK(l.project.service("subscriber").environment.at("PORT") == std::optional<std::string>(""));
+    CHECK(ucompose::start_levels(l.project) ==
+          std::vector<std::vector<std::string>>{{"redis-mq"}, {"publisher", "subscriber"}});
+}
