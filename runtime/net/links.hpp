@@ -1,0 +1,46 @@
+// Interfaces, IPv4 addresses and IPv4 routes of the network namespace a netlink socket lives in.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "runtime/net/netlink.hpp"
+
+namespace ucrun::net {
+
+struct Link {
+    int index = 0;
+    std::string name;
+    std::string mac;   // "aa:bb:cc:dd:ee:ff", empty when the link has no hardware address
+    unsigned mtu = 0;
+    std::string kind;  // IFLA_INFO_KIND: "veth", "tun", ... (empty for a physical device)
+};
+
+struct Ipv4Address {
+    std::string ip;  // dotted quad
+    int prefix = 0;
+    std::uint32_t flags = 0;  // IFA_F_*
+    int scope = 0;            // RT_SCOPE_*
+};
+
+struct Ipv4Route {
+    int dst_len = 0;
+    std::uint32_t table = 0;
+    int type = 0;               // RTN_*
+    std::string gateway;        // empty when the route has none
+    int oif = 0;
+    std::uint32_t priority = 0; // the metric
+};
+
+// nullopt when there is no link of that name.
+std::optional<Link> get_link(nl::Socket& sock, const std::string& name);
+std::vector<Ipv4Address> ipv4_addresses(nl::Socket& sock, int ifindex);
+std::vector<Ipv4Route> ipv4_routes(nl::Socket& sock);
+void set_link_up(nl::Socket& sock, const Link& link, unsigned mtu);
+// Returns false when the link was already gone.
+bool delete_link(nl::Socket& sock, const Link& link);
+
+std::string format_mac(nl::Bytes hw);
+
+}  // namespace ucrun::net
