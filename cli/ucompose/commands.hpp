@@ -6,3 +6,5 @@
 
 void add_version_command(CLI::App& app, GlobalOptions& g);
 void add_config_command(CLI::App& app, GlobalOptions& g);
+void add_build_command(CLI::App& app, GlobalOptions& g);
+void add_unikernel_command(CLI::App& app, GlobalOptions& g);

@@ -25,6 +25,8 @@ int run(int argc, char** argv) {
 
     add_version_command(app, g);
     add_config_command(app, g);
+    add_build_command(app, g);
+    add_unikernel_command(app, g);
 
     app.parse_complete_callback([&] {
         spdlog::set_level(g.verbose ? spdlog::level::debug : spdlog::level::info);

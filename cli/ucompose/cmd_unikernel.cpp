@@ -1,0 +1,137 @@
+// ucompose unikernel build|import|ls|rm: unikernel images and the local registry.
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "cli/ucompose/commands.hpp"
+#include "orchestrator/image/command_runner.hpp"
+#include "orchestrator/image/unikernel_build.hpp"
+#include "orchestrator/registry/store.hpp"
+
+namespace {
+
+using ucompose::image::CommandRunner;
+
+std::unique_ptr<CommandRunner> make_runner(const GlobalOptions& g) {
+    if (g.dry_run)
+        return std::make_unique<ucompose::image::DryRunCommandRunner>([](const std::string& l) { std::cout << l << "\n"; });
+    return std::make_unique<ucompose::image::SystemCommandRunner>();
+}
+
+void progress(const std::string& line) { spdlog::info("{}", line); }
+
+std::string kib(std::uint64_t bytes) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f KiB", static_cast<double>(bytes) / 1024.0);
+    return buf;
+}
+
+void add_build(CLI::App& parent, GlobalOptions& g) {
+    auto o = std::make_shared<ucompose::image::UnikernelBuildOptions>();
+    auto image = std::make_shared<std::string>();
+    auto no_registry = std::make_shared<bool>(false);
+    auto kernel = std::make_shared<std::string>();
+    auto* cmd = parent.add_subcommand("build", "Build a linux unikernel from an ELF program");
+    cmd->add_option("elf", o->elf, "The program (any x86-64 Linux ELF, static or dynamic)")->required();
+    cmd->add_option("--name", o->name, "Registry name ([a-z0-9][a-z0-9._-]*)")->required();
+    cmd->add_option("--kernel", *kernel, "Kernel (default: the host's newest /boot/vmlinuz-*)");
+    cmd->add_option("args", o->args, "Default arguments after the program (after --: ELF --name N -- -f -p 80)");
+    cmd->add_option("--arg", o->args, "Default argument after the program (repeatable; --arg=-f for dashes)")
+        ->allow_extra_args(false);
+    cmd->add_option("--env", o->env, "Default environment K=V (repeatable)")->allow_extra_args(false);
+    cmd->add_option("--file", o->files, "Extra file or directory SRC:DST (repeatable)")->allow_extra_args(false);
+    cmd->add_option("--module", o->extra_modules, "Extra kernel module to load (repeatable)")->allow_extra_args(false);
+    cmd->add_option("--cmdline", o->cmdline, "Extra kernel command line");
+    cmd->add_option("--memory", o->memory_mib, "Default guest RAM in MiB")->capture_default_str();
+    cmd->add_option("--registry", o->registry_root, "Registry root (default: $UCRUN_REGISTRY or /var/lib/ucrun/registry)");
+    cmd->add_option("--image", *image, "Also build this OCI image (FROM scratch, io.ucrun.unikernel.* labels)");
+    cmd->add_flag("--no-registry", *no_registry, "Do not install in the registry (use with --image)");
+    cmd->add_flag("--force", o->force, "Replace an existing registry entry");
+    cmd->callback([o, image, no_registry, kernel, &g] {
+        if (!kernel->empty()) o->kernel = *kernel;
+        if (!image->empty()) o->image = *image;
+        o->install = !*no_registry;
+        o->podman = g.podman_path;
+        auto runner = make_runner(g);
+        auto r = ucompose::image::build_unikernel(*o, *runner, progress);
+        for (const auto& w : r.warnings) spdlog::warn("{}", w);
+        std::cout << "unikernel " << o->name << ": initrd " << kib(r.initrd_bytes) << " (gzip), kernel "
+                  << r.kernel << " " << kib(r.kernel_bytes) << "\n";
+        if (r.entry_dir) std::cout << "  registry: " << *r.entry_dir << "\n";
+        if (r.image) std::cout << "  image: " << *r.image << "\n";
+    });
+}
+
+void add_import(CLI::App& parent, GlobalOptions& g) {
+    auto o = std::make_shared<ucompose::image::UnikernelImportOptions>();
+    auto kernel = std::make_shared<std::string>(), initrd = std::make_shared<std::string>(),
+         disk = std::make_shared<std::string>(), image = std::make_shared<std::string>();
+    auto no_registry = std::make_shared<bool>(false);
+    auto* cmd = parent.add_subcommand("import", "Register a prebuilt unikernel (Unikraft ELF, Nanos disk, kernel+initrd)");
+    cmd->add_option("name", o->name, "Registry name")->required();
+    cmd->add_option("--kind", o->kind, "linux | multiboot | disk")->capture_default_str();
+    cmd->add_option("--kernel", *kernel, "Kernel file");
+    cmd->add_option("--initrd", *initrd, "Initrd (linux, optional for multiboot)");
+    cmd->add_option("--disk", *disk, "Raw disk image (disk)");
+    cmd->add_option("--cmdline", o->cmdline, "Kernel command line");
+    cmd->add_option("--memory", o->memory_mib, "Default guest RAM in MiB")->capture_default_str();
+    cmd->add_option("--registry", o->registry_root, "Registry root");
+    cmd->add_option("--image", *image, "Also build this OCI image");
+    cmd->add_flag("--no-registry", *no_registry, "Do not install in the registry (use with --image)");
+    cmd->add_flag("--force", o->force, "Replace an existing registry entry");
+    cmd->callback([o, kernel, initrd, disk, image, no_registry, &g] {
+        if (!kernel->empty()) o->kernel = *kernel;
+        if (!initrd->empty()) o->initrd = *initrd;
+        if (!disk->empty()) o->disk = *disk;
+        if (!image->empty()) o->image = *image;
+        o->install = !*no_registry;
+        o->podman = g.podman_path;
+        auto runner = make_runner(g);
+        auto dir = ucompose::image::import_unikernel(*o, *runner, progress);
+        if (dir) std::cout << "unikernel " << o->name << ": " << *dir << "\n";
+    });
+}
+
+void add_ls(CLI::App& parent) {
+    auto root = std::make_shared<std::string>();
+    auto* cmd = parent.add_subcommand("ls", "List the unikernels in the registry");
+    cmd->add_option("--registry", *root, "Registry root");
+    cmd->callback([root] {
+        std::string r = root->empty() ? ucompose::registry::default_root() : *root;
+        auto list = ucompose::registry::list_entries(r);
+        std::printf("%-32s %-10s %8s  %s\n", "NAME", "KIND", "MEMORY", "CMDLINE");
+        for (const auto& e : list.entries)
+            std::printf("%-32s %-10s %5d MiB  %s\n", e.manifest.name.c_str(),
+                        ucompose::registry::to_string(e.manifest.kind).c_str(), e.manifest.memory_mib,
+                        e.manifest.cmdline.c_str());
+        for (const auto& p : list.problems) spdlog::warn("{}", p);
+    });
+}
+
+void add_rm(CLI::App& parent) {
+    auto root = std::make_shared<std::string>();
+    auto names = std::make_shared<std::vector<std::string>>();
+    auto* cmd = parent.add_subcommand("rm", "Remove unikernels from the registry");
+    cmd->add_option("names", *names, "Registry names")->required();
+    cmd->add_option("--registry", *root, "Registry root");
+    cmd->callback([root, names] {
+        std::string r = root->empty() ? ucompose::registry::default_root() : *root;
+        for (const auto& n : *names) {
+            ucompose::registry::remove_entry(r, n);
+            std::cout << n << "\n";
+        }
+    });
+}
+
+}  // namespace
+
+void add_unikernel_command(CLI::App& app, GlobalOptions& g) {
+    auto* cmd = app.add_subcommand("unikernel", "Build, import, list and remove unikernels");
+    cmd->require_subcommand(1);
+    add_build(*cmd, g);
+    add_import(*cmd, g);
+    add_ls(*cmd);
+    add_rm(*cmd);
+}

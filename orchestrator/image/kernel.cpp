@@ -1,0 +1,81 @@
+#include "orchestrator/image/kernel.hpp"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <algorithm>
+
+#include "runtime/sys/error.hpp"
+#include "runtime/sys/file.hpp"
+#include "runtime/sys/unique_fd.hpp"
+
+namespace ucompose::image {
+
+std::optional<std::string> bzimage_version(std::string_view image) {
+    if (image.size() < 0x210 || image.substr(0x202, 4) != "HdrS") return std::nullopt;
+    unsigned off = static_cast<unsigned char>(image[0x20e]) | (static_cast<unsigned char>(image[0x20f]) << 8);
+    if (off == 0) return std::nullopt;
+    size_t start = off + 0x200;
+    if (start >= image.size()) return std::nullopt;
+    size_t end = image.find_first_of(std::string_view(" \0", 2), start);
+    if (end == std::string_view::npos || end == start) return std::nullopt;
+    return std::string(image.substr(start, end - start));
+}
+
+std::optional<std::string> version_from_filename(const std::string& path) {
+    auto slash = path.rfind('/');
+    std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+    const std::string prefix = "vmlinuz-";
+    if (base.rfind(prefix, 0) != 0 || base.size() == prefix.size()) return std::nullopt;
+    return base.substr(prefix.size());
+}
+
+std::optional<std::string> pick_kernel(const std::vector<std::string>& candidates,
+                                       const std::vector<std::string>& with_modules) {
+    auto newest = [](std::vector<std::string> v) -> std::optional<std::string> {
+        if (v.empty()) return std::nullopt;
+        std::sort(v.begin(), v.end(), [](const std::string& a, const std::string& b) {
+            return ::strverscmp(a.c_str(), b.c_str()) < 0;
+        });
+        return v.back();
+    };
+    if (auto k = newest(with_modules)) return k;
+    return newest(candidates);
+}
+
+KernelChoice find_kernel(const std::optional<std::string>& explicit_path, const std::string& boot_dir,
+                         const std::string& modules_root) {
+    if (explicit_path) {
+        // Only the setup header is needed for the version.
+        sys::UniqueFd fd(::open(explicit_path->c_str(), O_RDONLY | O_CLOEXEC));
+        if (!fd) sys::throw_errno("kernel " + *explicit_path);
+        std::string head(0x4000, '\0');
+        ssize_t n = ::pread(fd.get(), head.data(), head.size(), 0);
+        if (n < 0) sys::throw_errno("read kernel " + *explicit_path);
+        head.resize(static_cast<size_t>(n));
+        auto version = bzimage_version(head);
+        if (!version) version = version_from_filename(*explicit_path);
+        return {*explicit_path, version};
+    }
+    std::vector<std::string> all, with_modules;
+    if (DIR* d = ::opendir(boot_dir.c_str())) {
+        while (dirent* e = ::readdir(d)) {
+            std::string path = boot_dir + "/" + e->d_name;
+            auto v = version_from_filename(path);
+            if (!v) continue;
+            all.push_back(path);
+            if (sys::path_exists(modules_root + "/" + *v)) with_modules.push_back(path);
+        }
+        ::closedir(d);
+    }
+    auto chosen = pick_kernel(all, with_modules);
+    if (!chosen)
+        throw sys::Error("no kernel found: " + boot_dir +
+                         "/vmlinuz-* does not exist; install one (apt-get install linux-image-cloud-amd64) "
+                         "or pass --kernel PATH");
+    return {*chosen, version_from_filename(*chosen)};
+}
+
+}  // namespace ucompose::image
