@@ -5,6 +5,25 @@
 #include "cli/ucompose/global_options.hpp"
 
 void add_version_command(CLI::App& app, GlobalOptions& g);
-void add_config_command(CLI::App& app, GlobalOptions& g);
 void add_build_command(CLI::App& app, GlobalOptions& g);
 void add_unikernel_command(CLI::App& app, GlobalOptions& g);
+void add_config_command(CLI::App& app, GlobalOptions& g);
+void add_up_command(CLI::App& app, GlobalOptions& g);
+void add_down_command(CLI::App& app, GlobalOptions& g);
+void add_ps_command(CLI::App& app, GlobalOptions& g);
+void add_logs_command(CLI::App& app, GlobalOptions& g);
+void add_start_command(CLI::App& app, GlobalOptions& g);
+void add_stop_command(CLI::App& app, GlobalOptions& g);
+void add_restart_command(CLI::App& app, GlobalOptions& g);
+void add_pause_command(CLI::App& app, GlobalOptions& g);
+void add_unpause_command(CLI::App& app, GlobalOptions& g);
+void add_kill_command(CLI::App& app, GlobalOptions& g);
+void add_rm_command(CLI::App& app, GlobalOptions& g);
+void add_run_command(CLI::App& app, GlobalOptions& g);
+void add_exec_command(CLI::App& app, GlobalOptions& g);
+void add_pull_command(CLI::App& app, GlobalOptions& g);
+void add_images_command(CLI::App& app, GlobalOptions& g);
+void add_top_command(CLI::App& app, GlobalOptions& g);
+void add_port_command(CLI::App& app, GlobalOptions& g);
+void add_events_command(CLI::App& app, GlobalOptions& g);
+void add_create_command(CLI::App& app, GlobalOptions& g);

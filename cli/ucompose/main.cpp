@@ -5,11 +5,14 @@
 #include <iostream>
 
 #include "cli/ucompose/commands.hpp"
+#include "cli/ucompose/compat.hpp"
 #include "runtime/sys/error.hpp"
 
 namespace {
 
 int run(int argc, char** argv) {
+    if (invoked_as_podman_compose(argv[0])) return run_compat(argc, argv);
+    if (argc > 1 && std::string(argv[1]) == "compat") return run_compat(argc - 1, argv + 1);
     CLI::App app{"ucompose: compose projects of containers and unikernels on Podman"};
     app.require_subcommand(1);
     GlobalOptions g;
@@ -24,9 +27,28 @@ int run(int argc, char** argv) {
     app.add_flag("--verbose", g.verbose, "Debug logging");
 
     add_version_command(app, g);
-    add_config_command(app, g);
     add_build_command(app, g);
     add_unikernel_command(app, g);
+    add_config_command(app, g);
+    add_up_command(app, g);
+    add_down_command(app, g);
+    add_ps_command(app, g);
+    add_logs_command(app, g);
+    add_start_command(app, g);
+    add_stop_command(app, g);
+    add_restart_command(app, g);
+    add_pause_command(app, g);
+    add_unpause_command(app, g);
+    add_kill_command(app, g);
+    add_rm_command(app, g);
+    add_run_command(app, g);
+    add_exec_command(app, g);
+    add_pull_command(app, g);
+    add_images_command(app, g);
+    add_top_command(app, g);
+    add_port_command(app, g);
+    add_events_command(app, g);
+    add_create_command(app, g);
 
     app.parse_complete_callback([&] {
         spdlog::set_level(g.verbose ? spdlog::level::debug : spdlog::level::info);

@@ -94,6 +94,18 @@ int run(int argc, char** argv, ucrun::GlobalOptions& g) {
     spec->add_option("-b,--bundle", ignored);
     spec->add_flag("--rootless", b);
 
+    // runc and crun name an unknown verb; CLI11 would only say a subcommand is required.
+    ucrun::VerbTokens early = ucrun::split_verb(argc, argv);
+    bool known = true;
+    try {
+        if (!early.verb.empty()) app.get_subcommand(early.verb);
+    } catch (const CLI::OptionNotFound&) {
+        known = false;
+    }
+    if (!known) {
+        ucrun::report_error(g, "unknown command " + early.verb);
+        return 1;
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -112,7 +124,8 @@ int run(int argc, char** argv, ucrun::GlobalOptions& g) {
     const std::string& name = t.verb;
     if (name == "create") return ucrun::create_container(ctx, p.create);
     if (name == "delete") return ucrun::delete_container(ctx, p.id, p.flag, t.args);
-    if (name == "list" || name == "features" || name == "spec")
+    if (name == "features") return ucrun::print_features(ctx);
+    if (name == "list" || name == "spec")
         return ucrun::pass_global_verb(ctx, name, t.args);
     if (name == "exec" || name == "ps") {
         auto rest = (name == "exec" ? exec : ps)->remaining();

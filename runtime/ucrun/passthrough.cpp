@@ -31,7 +31,13 @@ std::string configured_delegate(const Context& ctx) {
 int pass_container_verb(const Context& ctx, const std::string& verb, const std::string& id,
                         const Argv& verb_args) {
     validate_container_id(id);
-    Record r = ctx.store().load(id);
+    auto found = ctx.store().find(id);
+    if (!found && verb == "ps") {
+        // crun's exit code for `ps` of an unknown container (the others exit 1 as ours do).
+        report_error(ctx.globals, "container `" + id + "` does not exist");
+        return 253;
+    }
+    Record r = found ? *found : ctx.store().load(id);
     std::string delegate = r.delegate.empty() ? configured_delegate(ctx) : r.delegate;
     exec_delegate(ctx, delegate, verb, verb_args);
 }

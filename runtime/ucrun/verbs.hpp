@@ -31,6 +31,9 @@ int exec_container(const Context& ctx, const std::string& id, const Argv& verb_a
 int pass_container_verb(const Context& ctx, const std::string& verb, const std::string& id,
                         const Argv& verb_args);
 
+// features: the delegate's features (or ucrun's description of crun's) plus ucrun's annotations.
+int print_features(const Context& ctx);
+
 // Verbs about no container (list, features, spec): straight to the configured delegate.
 int pass_global_verb(const Context& ctx, const std::string& verb, const Argv& verb_args);
 

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers for tests/system/test_*.sh and tests/conformance/test_*.sh.
 # Source it first thing:   . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   (or ../system/lib.sh)
 #
@@ -167,7 +168,7 @@ require_podman_runtime() {
     if [[ $UCRUN_RUNTIME == */* ]]; then
         [[ -x $UCRUN_RUNTIME ]] || fail "runtime binary $UCRUN_RUNTIME is missing"
     elif ! command -v "$UCRUN_RUNTIME" >/dev/null 2>&1 &&
-        ! grep -qs "^[[:space:]]*$UCRUN_RUNTIME[[:space:]]*=" /etc/containers/containers.conf \
+        ! grep -qs "^[[:space:]]*${UCRUN_RUNTIME}[[:space:]]*=" /etc/containers/containers.conf \
             /etc/containers/containers.conf.d/*.conf; then
         fail "runtime '$UCRUN_RUNTIME' is neither on PATH nor registered with podman; run scripts/setup-host"
     fi
@@ -210,7 +211,7 @@ EOF
     podman build --pull=never -q -t "$TEST_IMAGE" -f "$ctx/Containerfile" "$ctx" >/dev/null ||
         fail "podman build of $TEST_IMAGE failed"
     if [[ ${UCRUN_TEST_KEEP_IMAGE:-0} != 1 ]]; then
-        on_exit podman rmi -f "$TEST_IMAGE"
+        on_exit podman rmi "$TEST_IMAGE"  # no -f: never removes containers using it
     fi
 }
 

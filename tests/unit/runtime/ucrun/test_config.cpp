@@ -26,3 +26,19 @@ TEST_CASE("log lines are json for conmon and text otherwise", "[ucrun][log]") {
           "{\"level\":\"error\",\"msg\":\"bad \\\"x\\\"\",\"time\":\"T\"}\n");
     CHECK(format_log_line("text", "error", "bad", "T") == "T error: bad\n");
 }
+
+#include "runtime/ucrun/features.hpp"
+
+TEST_CASE("features: the delegate's document when it has one, ours otherwise, with ucrun's annotations",
+          "[ucrun][features]") {
+    auto ours = features_document(std::nullopt, "crun");
+    CHECK(ours["ociVersionMin"] == "1.0.0");
+    CHECK(ours["hooks"].size() == 6);
+    CHECK(ours["linux"]["cgroup"]["v2"] == true);
+    CHECK(ours["annotations"]["io.ucrun.delegate"] == "crun");
+    auto theirs = features_document(nlohmann::json{{"ociVersionMax", "9.9"}, {"annotations", {{"x", "y"}}}}, "runc");
+    CHECK(theirs["ociVersionMax"] == "9.9");
+    CHECK(theirs["annotations"]["x"] == "y");
+    CHECK(theirs["annotations"]["io.ucrun.delegate"] == "runc");
+    CHECK_FALSE(theirs.contains("hooks"));
+}

@@ -1,0 +1,14 @@
+// `ucompose pause`: Pause services.
+#include "cli/ucompose/commands.hpp"
+#include "cli/ucompose/engine_cli.hpp"
+#include "orchestrator/engine/commands.hpp"
+
+void add_pause_command(CLI::App& app, GlobalOptions& g) {
+    auto* cmd = app.add_subcommand("pause", "Pause services");
+    auto o = std::make_shared<ucompose::LifecycleOptions>();
+    cmd->add_option("services", o->services, "Services");
+    cmd->callback([&g, o] {
+        ucompose::Session s = open_engine_session(g);
+        exit_with(ucompose::lifecycle(s, ucompose::Lifecycle::Pause, *o));
+    });
+}

@@ -1,0 +1,17 @@
+// `ucompose stop`: Stop services.
+#include "cli/ucompose/commands.hpp"
+#include "cli/ucompose/engine_cli.hpp"
+#include "orchestrator/engine/commands.hpp"
+
+void add_stop_command(CLI::App& app, GlobalOptions& g) {
+    auto* cmd = app.add_subcommand("stop", "Stop services");
+    auto o = std::make_shared<ucompose::LifecycleOptions>();
+    auto timeout = std::make_shared<int>(-1);
+    cmd->add_option("-t,--timeout", *timeout, "Shutdown timeout in seconds");
+    cmd->add_option("services", o->services, "Services");
+    cmd->callback([&g, o, timeout] {
+        if (*timeout >= 0) o->timeout = *timeout;
+        ucompose::Session s = open_engine_session(g);
+        exit_with(ucompose::lifecycle(s, ucompose::Lifecycle::Stop, *o));
+    });
+}

@@ -1,0 +1,35 @@
+// Shared by the engine's cmd_*.cpp files: GlobalOptions -> a ucompose Session, and the exit code.
+#pragma once
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/ucompose/global_options.hpp"
+#include "orchestrator/engine/session.hpp"
+
+inline ucompose::Session open_engine_session(const GlobalOptions& g, const std::vector<std::string>& services = {},
+                                             bool with_dependencies = true) {
+    ucompose::SessionOptions o;
+    o.files = g.files;
+    o.project_name = g.project_name;
+    o.project_directory = g.project_directory;
+    o.env_files = g.env_files;
+    o.profiles = g.profiles;
+    o.services = services;
+    o.with_dependencies = with_dependencies;
+    o.podman.path = g.podman_path;
+    o.dry_run = g.dry_run;
+    o.ansi = !g.no_ansi;
+    o.verbose = g.verbose;
+    return ucompose::open_session(o);
+}
+
+// CLI11 callbacks return nothing: a non-zero exit code ends the process here, after the
+// library call has returned and released everything it owned.
+inline void exit_with(int code) {
+    if (code == 0) return;
+    std::cout.flush();
+    std::cerr.flush();
+    std::exit(code);
+}

@@ -1,0 +1,135 @@
+// The ucompose commands as library calls: one options struct and one function each.
+// They return the process exit code; errors with context are thrown as ucompose::Error.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "orchestrator/engine/exit_policy.hpp"
+#include "orchestrator/engine/plan.hpp"
+#include "orchestrator/engine/session.hpp"
+
+namespace ucompose {
+
+struct UpOptions {
+    std::vector<std::string> services;  // named services (attach to these only); empty = all
+    bool detach = false;                // -d
+    UpPolicy policy;                    // --build, --no-build, --force-recreate, ...
+    bool wait = false;                  // --wait
+    std::optional<int> wait_timeout;    // --wait-timeout seconds
+    ExitPolicyOptions exit;             // --abort-on-container-exit, --exit-code-from, ...
+    std::optional<int> timeout;         // -t: stop timeout (seconds) when recreating/aborting
+    bool no_color = false;
+    bool no_log_prefix = false;
+    bool timestamps = false;
+    bool no_attach_logs = false;  // `create`, or --no-start
+};
+int up(Session& session, const UpOptions& options);
+
+struct DownOptions {
+    bool volumes = false;         // -v
+    bool remove_orphans = false;
+    std::optional<int> timeout;   // -t
+    std::string rmi;              // "", "local", "all"
+};
+int down(Session& session, const DownOptions& options);
+
+struct PsOptions {
+    std::vector<std::string> services;
+    bool all = false;             // -a
+    bool quiet = false;           // -q
+    bool services_only = false;   // --services
+    std::string format = "table"; // table | json
+    std::vector<std::string> status;  // --status filter
+};
+int ps(Session& session, const PsOptions& options);
+
+struct LogsOptions {
+    std::vector<std::string> services;
+    bool follow = false;
+    std::optional<std::string> tail;
+    bool timestamps = false;
+    bool no_color = false;
+    bool no_log_prefix = false;
+    std::optional<std::string> since, until;
+};
+int logs(Session& session, const LogsOptions& options);
+
+// start / stop / restart / pause / unpause / kill / rm on the services' containers.
+enum class Lifecycle { Start, Stop, Restart, Pause, Unpause, Kill, Remove };
+struct LifecycleOptions {
+    std::vector<std::string> services;
+    std::optional<int> timeout;    // -t (stop, restart)
+    std::string signal;            // kill -s
+    bool force = false;            // rm -f
+    bool stop_first = false;       // rm -s
+    bool volumes = false;          // rm -v
+    bool remove_orphans = false;   // kill --remove-orphans
+};
+int lifecycle(Session& session, Lifecycle verb, const LifecycleOptions& options);
+
+struct RunOptions {
+    std::string service;
+    std::vector<std::string> command;
+    bool remove = false;               // --rm
+    bool no_deps = false;
+    bool detach = false;               // -d
+    bool no_tty = false;               // -T
+    bool interactive = true;           // -i (default on)
+    std::vector<std::string> env;      // -e K=V
+    std::optional<std::string> entrypoint;
+    std::optional<std::string> name;
+    std::optional<std::string> user;
+    std::optional<std::string> workdir;
+    bool service_ports = false;
+    std::vector<std::string> publish;  // -p
+    std::vector<std::string> labels;   // -l
+    std::vector<std::string> volumes;  // -v
+};
+int run(Session& session, const RunOptions& options);
+
+struct ExecOptions {
+    std::string service;
+    std::vector<std::string> command;
+    int index = 1;
+    bool detach = false;
+    bool no_tty = false;               // -T
+    bool privileged = false;
+    std::optional<std::string> user;
+    std::optional<std::string> workdir;
+    std::vector<std::string> env;
+};
+int exec(Session& session, const ExecOptions& options);
+
+struct PullOptions {
+    std::vector<std::string> services;
+    bool ignore_failures = false;
+    bool quiet = false;
+    bool include_deps = false;
+};
+int pull(Session& session, const PullOptions& options);
+
+struct ImagesOptions {
+    std::vector<std::string> services;
+    bool quiet = false;
+    std::string format = "table";
+};
+int images(Session& session, const ImagesOptions& options);
+
+int top(Session& session, const std::vector<std::string>& services);
+
+struct PortOptions {
+    std::string service;
+    std::string private_port;  // "80" or "80/tcp"
+    std::string protocol = "tcp";
+    int index = 1;
+};
+int port(Session& session, const PortOptions& options);
+
+struct EventsOptions {
+    std::vector<std::string> services;
+    bool json = false;
+};
+int events(Session& session, const EventsOptions& options);
+
+}  // namespace ucompose

@@ -1,0 +1,29 @@
+#include "orchestrator/engine/exit_policy.hpp"
+
+namespace ucompose {
+
+ExitPolicy::ExitPolicy(ExitPolicyOptions o) : o_(std::move(o)) {
+    if (o_.exit_code_from) {
+        o_.abort_on_container_exit = true;
+        code_from_ = o_.exit_code_from;
+    }
+}
+
+bool ExitPolicy::on_exit(const std::string& service, int code) {
+    if (!o_.abort_on_container_exit && !o_.abort_on_container_failure) return false;
+    bool trigger = o_.abort_on_container_exit || code != 0;
+    if (!trigger && !aborting_) return false;
+    // As docker compose: without --exit-code-from, the first container to trigger decides.
+    if (!code_from_) code_from_ = service;
+    if (*code_from_ == service) code_ = code;
+    if (aborting_) return false;
+    aborting_ = true;
+    return true;
+}
+
+int ExitPolicy::exit_code() const {
+    if (interrupted_ && !o_.exit_code_from) return 130;
+    return code_;
+}
+
+}  // namespace ucompose

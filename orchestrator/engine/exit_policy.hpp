@@ -1,0 +1,35 @@
+// docker compose's rules for an attached `up`: when to stop everything, and the exit code,
+// decided from the sequence of container exits (pure; tested as data).
+#pragma once
+#include <optional>
+#include <string>
+
+namespace ucompose {
+
+struct ExitPolicyOptions {
+    bool abort_on_container_exit = false;
+    bool abort_on_container_failure = false;
+    std::optional<std::string> exit_code_from;  // implies abort_on_container_exit
+};
+
+class ExitPolicy {
+public:
+    explicit ExitPolicy(ExitPolicyOptions o);
+    // A container of `service` exited with `code`. Returns true when everything must stop now
+    // (only once: later exits return false).
+    bool on_exit(const std::string& service, int code);
+    // Ctrl-C.
+    void on_interrupt() { interrupted_ = true; }
+    bool aborting() const { return aborting_; }
+    // The exit code of `up` once every container has exited.
+    int exit_code() const;
+
+private:
+    ExitPolicyOptions o_;
+    bool aborting_ = false;
+    bool interrupted_ = false;
+    std::optional<std::string> code_from_;
+    int code_ = 0;
+};
+
+}  // namespace ucompose

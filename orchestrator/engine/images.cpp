@@ -1,0 +1,152 @@
+// `pull`, `images`, `top`, `port` and `events`: thin views over podman for the project.
+#include <iostream>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "orchestrator/engine/commands.hpp"
+#include "orchestrator/engine/loop.hpp"
+#include "orchestrator/engine/names.hpp"
+#include "orchestrator/engine/ops.hpp"
+#include "orchestrator/engine/output.hpp"
+#include "orchestrator/engine/table.hpp"
+#include "orchestrator/podman/wait_group.hpp"
+
+namespace ucompose {
+namespace {
+
+Task<int> pull_task(Session& s, const PullOptions& o) {
+    auto ex = co_await asio::this_coro::executor;
+    Progress progress(std::cerr, s.live && !o.quiet, "Pulling");
+    WaitGroup group(ex);
+    std::exception_ptr err;
+    int rc = 0;
+    std::set<std::string> refs;
+    for (const auto& [name, svc] : s.project.services) {
+        if (!o.services.empty() && std::find(o.services.begin(), o.services.end(), name) == o.services.end()) continue;
+        if (!svc.image) continue;  // built, not pulled
+        if (svc.pull_policy && (*svc.pull_policy == "never" || *svc.pull_policy == "build")) continue;
+        refs.insert(*svc.image);
+    }
+    for (const auto& ref : refs) {
+        group.add();
+        spawn_fn(ex, [&, ref]() -> Task<void> {
+            progress.event("Image", ref, "Pulling");
+            PodmanResult r = co_await s.client->run(cmd("pull", "-q", ref));
+            progress.event("Image", ref, r.ok() ? "Pulled" : "Error", true, !r.ok());
+            if (!r.ok()) {
+                std::cerr << "ucompose: " << (o.ignore_failures ? "warning" : "error") << ": pull " << ref << ": "
+                          << r.message() << "\n";
+                if (!o.ignore_failures) rc = 1;
+            }
+            group.done();
+        }, &err);
+    }
+    co_await group.wait();
+    if (err) std::rethrow_exception(err);
+    co_return rc;
+}
+
+std::string human_size(long long b) {
+    char buf[32];
+    if (b >= 1000LL * 1000 * 1000) std::snprintf(buf, sizeof buf, "%.3gGB", b / 1e9);
+    else if (b >= 1000LL * 1000) std::snprintf(buf, sizeof buf, "%.3gMB", b / 1e6);
+    else if (b >= 1000) std::snprintf(buf, sizeof buf, "%.3gkB", b / 1e3);
+    else std::snprintf(buf, sizeof buf, "%lldB", b);
+    return buf;
+}
+
+Task<int> images_task(Session& s, const ImagesOptions& o) {
+    std::vector<ObservedContainer> all = co_await observe_containers(*s.client, s.project);
+    std::vector<ObservedImage> images = co_await list_images(*s.client);
+    Table t({"CONTAINER", "REPOSITORY", "TAG", "IMAGE ID", "SIZE"});
+    nlohmann::json js = nlohmann::json::array();
+    std::set<std::string> ids;
+    for (const auto& c : select_containers(all, o.services, false)) {
+        const ObservedImage* img = nullptr;
+        for (const auto& i : images) {
+            if (i.id == c.image_id) img = &i;
+        }
+        std::string repo = c.image, tag = "latest";
+        auto slash = repo.rfind('/');
+        auto colon = repo.rfind(':');
+        if (colon != std::string::npos && (slash == std::string::npos || colon > slash)) {
+            tag = repo.substr(colon + 1);
+            repo = repo.substr(0, colon);
+        }
+        std::string id = c.image_id.substr(0, 12);
+        if (o.quiet) {
+            if (ids.insert(c.image_id).second) std::cout << c.image_id << "\n";
+            continue;
+        }
+        t.add({c.name, repo, tag, id, img ? human_size(img->size) : ""});
+        js.push_back({{"ContainerName", c.name}, {"Repository", repo}, {"Tag", tag}, {"ID", c.image_id},
+                      {"Size", img ? img->size : 0}});
+    }
+    if (o.quiet) co_return 0;
+    if (o.format == "json") std::cout << js.dump() << "\n";
+    else std::cout << t.render();
+    co_return 0;
+}
+
+Task<int> top_task(Session& s, const std::vector<std::string>& services) {
+    std::vector<ObservedContainer> all = co_await observe_containers(*s.client, s.project);
+    int rc = 0;
+    for (const auto& c : select_containers(all, services, false)) {
+        if (!c.running()) continue;
+        PodmanResult r = co_await s.client->run(cmd("top", c.name));
+        std::cout << c.name << "\n" << r.out << "\n";
+        if (!r.ok()) {
+            std::cerr << "ucompose: error: top " << c.name << ": " << r.message() << "\n";
+            rc = 1;
+        }
+    }
+    co_return rc;
+}
+
+Task<int> port_task(Session& s, const PortOptions& o) {
+    s.project.service(o.service);
+    std::vector<ObservedContainer> all = co_await observe_containers(*s.client, s.project);
+    std::string target;
+    for (const auto& c : select_containers(all, {o.service}, false)) {
+        if (c.number() == o.index) target = c.name;
+    }
+    if (target.empty()) throw Error("service \"" + o.service + "\" has no container number " + std::to_string(o.index));
+    std::string p = o.private_port;
+    if (p.find('/') == std::string::npos) p += "/" + o.protocol;
+    PodmanResult r = co_await run_checked(*s.client, cmd("port", target, p), "port " + target);
+    std::cout << r.out;
+    co_return 0;
+}
+
+}  // namespace
+
+int pull(Session& session, const PullOptions& options) {
+    asio::io_context io;
+    return run_task(io, pull_task(session, options));
+}
+
+int images(Session& session, const ImagesOptions& options) {
+    asio::io_context io;
+    return run_task(io, images_task(session, options));
+}
+
+int top(Session& session, const std::vector<std::string>& services) {
+    asio::io_context io;
+    return run_task(io, top_task(session, services));
+}
+
+int port(Session& session, const PortOptions& options) {
+    asio::io_context io;
+    return run_task(io, port_task(session, options));
+}
+
+int events(Session& session, const EventsOptions& options) {
+    sys::Argv args{"--filter", project_filter(session.project)};
+    for (const auto& svc : options.services)
+        args.insert(args.end(), {"--filter", std::string("label=") + label::kService + "=" + svc});
+    if (options.json) args.insert(args.end(), {"--format", "json"});
+    return session.client->foreground(cmd("events", args));
+}
+
+}  // namespace ucompose

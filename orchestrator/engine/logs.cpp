@@ -1,0 +1,53 @@
+// `logs`: every selected container's `podman logs` at once, prefixed `service-1  | `.
+#include <iostream>
+
+#include "orchestrator/engine/commands.hpp"
+#include "orchestrator/engine/loop.hpp"
+#include "orchestrator/engine/names.hpp"
+#include "orchestrator/engine/ops.hpp"
+#include "orchestrator/engine/output.hpp"
+#include "orchestrator/podman/wait_group.hpp"
+
+namespace ucompose {
+namespace {
+
+Task<int> logs_task(Session& s, const LogsOptions& o) {
+    auto ex = co_await asio::this_coro::executor;
+    std::vector<ObservedContainer> all = co_await observe_containers(*s.client, s.project);
+    std::vector<ObservedContainer> targets = select_containers(all, o.services, false);
+    LogPrinter printer(std::cout, s.color && !o.no_color, !o.no_log_prefix);
+    for (const auto& c : targets) printer.add(display_name(c.service(), c.number()));
+    WaitGroup group(ex);
+    std::exception_ptr err;
+    int rc = 0;
+    for (const auto& c : targets) {
+        sys::Argv args;
+        if (o.follow) args.push_back("-f");
+        if (o.timestamps) args.push_back("-t");
+        if (o.tail && *o.tail != "all") args.insert(args.end(), {"--tail", *o.tail});
+        if (o.since) args.insert(args.end(), {"--since", *o.since});
+        if (o.until) args.insert(args.end(), {"--until", *o.until});
+        args.push_back(c.name);
+        std::string display = display_name(c.service(), c.number());
+        group.add();
+        spawn_fn(ex, [&, args, display]() -> Task<void> {
+            auto sink = [&](std::string_view line) { printer.line(display, line); };
+            PodmanCommand command = cmd("logs", args);
+            int code = co_await s.client->stream(command, sink, sink);
+            if (code != 0) rc = 1;
+            group.done();
+        }, &err);
+    }
+    co_await group.wait();
+    if (err) std::rethrow_exception(err);
+    co_return rc;
+}
+
+}  // namespace
+
+int logs(Session& session, const LogsOptions& options) {
+    asio::io_context io;
+    return run_task(io, logs_task(session, options));
+}
+
+}  // namespace ucompose

@@ -1,0 +1,38 @@
+#include "orchestrator/engine/session.hpp"
+
+#include <unistd.h>
+
+#include <spdlog/spdlog.h>
+
+#include "orchestrator/model/loader.hpp"
+
+namespace ucompose {
+
+Session open_session(const SessionOptions& o) {
+    LoadOptions lo;
+    lo.files = o.files;
+    lo.project_name = o.project_name;
+    lo.project_directory = o.project_directory;
+    lo.env_files = o.env_files;
+    lo.profiles = o.profiles;
+    lo.services = o.services;
+    lo.with_dependencies = o.with_dependencies;
+    lo.environment = process_environment();
+    lo.warn = [](const std::string& w) { spdlog::warn("{}", w); };
+    Session s;
+    s.project = load_project(lo);
+    s.client = o.dry_run ? make_dry_run_podman_client(o.podman) : make_real_podman_client(o.podman);
+    s.color = o.ansi && ::isatty(1) && !o.dry_run;
+    s.live = o.ansi && ::isatty(2) && !o.dry_run;
+    s.verbose = o.verbose;
+    return s;
+}
+
+Session make_session(Project project, std::unique_ptr<PodmanClient> client) {
+    Session s;
+    s.project = std::move(project);
+    s.client = std::move(client);
+    return s;
+}
+
+}  // namespace ucompose

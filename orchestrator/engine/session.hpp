@@ -1,0 +1,42 @@
+// Everything a command needs: the loaded project, the podman client and how to print.
+// Built once by the CLI from its global options; the engine takes it explicitly.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "orchestrator/model/model.hpp"
+#include "orchestrator/podman/client.hpp"
+
+namespace ucompose {
+
+struct SessionOptions {
+    std::vector<std::string> files;
+    std::string project_name;
+    std::string project_directory;
+    std::vector<std::string> env_files;
+    std::vector<std::string> profiles;
+    // Services named on the command line: enabled even if their profile is not, with their
+    // dependencies unless with_dependencies is false. Empty: the whole project.
+    std::vector<std::string> services;
+    bool with_dependencies = true;
+    PodmanConfig podman;
+    bool dry_run = false;
+    bool ansi = true;  // false: --no-ansi
+    bool verbose = false;
+};
+
+struct Session {
+    Project project;
+    std::unique_ptr<PodmanClient> client;
+    bool color = false;  // colours in logs (stdout is a tty and ansi)
+    bool live = false;   // live progress (stderr is a tty and ansi)
+    bool verbose = false;
+};
+
+// Loads the project (warnings go to spdlog) and makes the client.
+Session open_session(const SessionOptions& options);
+// A session around an already loaded project and a given client (tests, compat mode).
+Session make_session(Project project, std::unique_ptr<PodmanClient> client);
+
+}  // namespace ucompose

@@ -1,0 +1,689 @@
+// `up` and `create`: observe, plan, then carry the plan out on one Asio loop. Every service
+// has a coroutine that creates its containers once its dependencies' containers exist, waits
+// for its dependencies' conditions, and starts; independent branches therefore run in
+// parallel. Decisions come from plan.hpp, health.hpp and exit_policy.hpp.
+#include <signal.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <map>
+
+#include <spdlog/spdlog.h>
+
+#include "orchestrator/engine/commands.hpp"
+#include "orchestrator/engine/health.hpp"
+#include "orchestrator/engine/loop.hpp"
+#include "orchestrator/engine/names.hpp"
+#include "orchestrator/engine/ops.hpp"
+#include "orchestrator/engine/output.hpp"
+#include "orchestrator/engine/probe.hpp"
+#include "orchestrator/model/graph.hpp"
+#include "orchestrator/podman/container_args.hpp"
+#include "orchestrator/podman/wait_group.hpp"
+
+namespace ucompose {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string quoted(const std::string& s) { return "\"" + s + "\""; }
+
+int parse_exit_code(const std::string& text) {
+    try {
+        return std::stoi(text);
+    } catch (...) {
+        return 0;
+    }
+}
+
+struct ServiceRun {
+    const Service* svc = nullptr;
+    std::vector<ContainerStep> steps;
+    std::vector<std::pair<std::string, int>> containers;  // name, number (after create)
+    std::vector<std::string> to_start;
+    bool created = false;
+    bool started = false;
+    bool failed = false;
+    bool skipped = false;
+    std::string failure;
+    bool health_monitor = false;
+    bool exit_monitor = false;
+    std::optional<Health> health;
+    std::string health_detail;
+    std::optional<int> exit_code;
+
+    bool settled() const { return started || failed || skipped; }
+};
+
+class Up {
+public:
+    Up(Session& s, const UpOptions& o, asio::any_io_executor ex)
+        : s_(s),
+          o_(o),
+          pm_(*s.client),
+          p_(s.project),
+          ex_(ex),
+          changed_(ex),
+          progress_(std::cerr, s.live && o.detach),
+          printer_(std::cout, s.color && !o.no_color, !o.no_log_prefix),
+          policy_(o.exit) {}
+
+    Task<int> run();
+
+private:
+    Task<void> prepare_images(const ImagePlan& plan);
+    Task<void> create_resources(const Plan& plan);
+    Task<void> service_main(ServiceRun& r);
+    Task<void> create(ServiceRun& r);
+    Task<void> start(ServiceRun& r);
+    Task<std::string> wait_condition(const std::string& dep, DependCondition c);
+    void ensure_health_monitor(ServiceRun& r);
+    void ensure_exit_monitor(ServiceRun& r);
+    Task<void> health_monitor(ServiceRun& r);
+    Task<void> exit_monitor(ServiceRun& r);
+    Task<void> attach(std::string service, std::string name, int number);
+    Task<void> stop_all(bool kill);
+    Task<void> handle_signals();
+    Task<int> wait_ready();
+    void fail(ServiceRun& r, const std::string& message);
+    std::string stop_time() const { return o_.timeout ? std::to_string(*o_.timeout) : std::string(); }
+
+    Session& s_;
+    const UpOptions& o_;
+    PodmanClient& pm_;
+    const Project& p_;
+    asio::any_io_executor ex_;
+    Notifier changed_;
+    Progress progress_;
+    LogPrinter printer_;
+    ExitPolicy policy_;
+    std::map<std::string, ServiceRun> runs_;
+    std::vector<ObservedImage> images_;
+    std::map<std::string, std::string> hashes_;
+    std::vector<std::string> errors_;
+    std::exception_ptr spawn_error_;
+    std::unique_ptr<asio::signal_set> signals_;
+    bool attached_ = false;
+    bool aborting_ = false;
+    bool interrupted_ = false;
+    int live_ = 0;
+    int signals_seen_ = 0;
+};
+
+void Up::fail(ServiceRun& r, const std::string& message) {
+    r.failed = true;
+    r.failure = message;
+    errors_.push_back(message);
+    changed_.notify();
+}
+
+Task<int> Up::run() {
+    check_dependencies(p_);
+    std::vector<std::string> selected = p_.service_names();
+
+    // Observe everything at once.
+    std::vector<ObservedContainer> containers;
+    std::set<std::string> networks, volumes;
+    {
+        WaitGroup group(ex_);
+        std::exception_ptr err;
+        group.add(3);
+        spawn_fn(ex_, [&]() -> Task<void> { containers = co_await observe_containers(pm_, p_); group.done(); }, &err);
+        spawn_fn(ex_, [&]() -> Task<void> { networks = co_await list_networks(pm_); group.done(); }, &err);
+        spawn_fn(ex_, [&]() -> Task<void> { volumes = co_await list_volumes(pm_); group.done(); }, &err);
+        images_ = co_await list_images(pm_);
+        // A failed listing never calls done(): wait for the others, then rethrow.
+        while (group.pending() > 0 && !err) co_await asio::post(ex_, asio::use_awaitable);
+        if (err) std::rethrow_exception(err);
+    }
+
+    ImagePlan image_plan = plan_images(p_, selected, images_, o_.policy);
+    if (pm_.dry_run()) {
+        // Nothing is listed in a dry run: only what was asked for explicitly is shown.
+        image_plan.errors.clear();
+        for (auto& [name, action] : image_plan.services) {
+            if (action == ImageAction::Pull && o_.policy.pull != "always") action = ImageAction::None;
+            if (action == ImageAction::Build && !o_.policy.build) action = ImageAction::None;
+        }
+    }
+    if (!image_plan.errors.empty()) {
+        std::string msg;
+        for (const auto& e : image_plan.errors) msg += (msg.empty() ? "" : "\n") + e;
+        throw Error(msg);
+    }
+    co_await prepare_images(image_plan);
+
+    for (const auto& name : selected) {
+        const Service& svc = p_.service(name);
+        const ObservedImage* img = find_image(images_, image_name(p_, svc));
+        hashes_[name] = config_hash(svc, img ? img->id : std::string());
+    }
+    PlanInput in;
+    in.project = &p_;
+    in.services = selected;
+    in.containers = containers;
+    in.existing_networks = networks;
+    in.existing_volumes = volumes;
+    in.hashes = hashes_;
+    in.policy = o_.policy;
+    Plan plan = plan_up(in);
+    spdlog::debug("plan:\n{}", describe(plan));
+    if (!plan.errors.empty()) {
+        std::string msg;
+        for (const auto& e : plan.errors) msg += (msg.empty() ? "" : "\n") + e;
+        throw Error(msg);
+    }
+    if (!plan.orphans_kept.empty()) {
+        std::string names;
+        for (const auto& n : plan.orphans_kept) names += (names.empty() ? "" : ", ") + n;
+        spdlog::warn("Found orphan containers ({}) for this project. If you removed or renamed this service in your "
+                     "compose file, you can run this command with the --remove-orphans flag to clean it up.",
+                     names);
+    }
+    co_await create_resources(plan);
+
+    attached_ = !o_.detach && !o_.no_attach_logs;
+    if (attached_) {
+        signals_ = std::make_unique<asio::signal_set>(ex_, SIGINT, SIGTERM);
+        spawn_logged(ex_, handle_signals(), &spawn_error_);
+    }
+    for (const auto& name : selected) {
+        ServiceRun& r = runs_[name];
+        r.svc = &p_.service(name);
+        r.steps = plan.services[name];
+        for (const auto& st : r.steps) {
+            if (st.kind != StepKind::Remove) printer_.add(display_name(name, st.number));
+        }
+    }
+    WaitGroup all(ex_);
+    for (auto& [name, r] : runs_) {
+        all.add();
+        spawn_fn(ex_, [&, rp = &r]() -> Task<void> {
+            co_await service_main(*rp);
+            all.done();
+        }, &spawn_error_);
+    }
+    co_await all.wait();
+    progress_.finish();
+
+    if (!errors_.empty()) {
+        if (signals_) signals_->cancel();
+        pm_.stop_streams();
+        for (const auto& e : errors_) std::cerr << "ucompose: error: " << e << "\n";
+        std::cerr << std::flush;
+        co_return 1;
+    }
+    if (o_.detach || o_.no_attach_logs) {
+        co_return o_.wait ? co_await wait_ready() : 0;
+    }
+    while (live_ > 0) co_await changed_.wait();
+    if (signals_) signals_->cancel();
+    pm_.stop_streams();
+    co_return policy_.exit_code();
+}
+
+Task<void> Up::prepare_images(const ImagePlan& plan) {
+    WaitGroup group(ex_);
+    std::vector<std::string> failures;
+    bool any = false;
+    std::set<std::string> refs_seen;
+    for (const auto& [name, action] : plan.services) {
+        if (action == ImageAction::None) continue;
+        if (!refs_seen.insert(image_name(p_, p_.service(name))).second) continue;
+        any = true;
+        group.add();
+        const Service& svc = p_.service(name);
+        std::string ref = image_name(p_, svc);
+        spawn_fn(ex_, [&, name = name, action = action, ref]() -> Task<void> {
+            try {
+                if (action == ImageAction::Build) {
+                    progress_.event("Image", ref, "Building");
+                    PodmanResult r = co_await pm_.run(cmd("build", build_args(*svc.build, ref, false, false)));
+                    if (!r.ok()) {
+                        progress_.event("Image", ref, "Error", true, true);
+                        failures.push_back("service " + quoted(name) + ": build of " + ref + " failed: " +
+                                           r.message());
+                    } else {
+                        progress_.event("Image", ref, "Built", true);
+                    }
+                } else {
+                    progress_.event("Image", ref, "Pulling");
+                    PodmanResult r = co_await pm_.run(cmd("pull", "-q", ref));
+                    if (!r.ok()) {
+                        progress_.event("Image", ref, "Error", true, true);
+                        failures.push_back("service " + quoted(name) + ": pull of " + ref + " failed: " + r.message());
+                    } else {
+                        progress_.event("Image", ref, "Pulled", true);
+                    }
+                }
+            } catch (const std::exception& e) {
+                failures.push_back("service " + quoted(name) + ": " + e.what());
+            }
+            group.done();
+        }, &spawn_error_);
+    }
+    co_await group.wait();
+    if (!failures.empty()) {
+        std::sort(failures.begin(), failures.end());
+        std::string msg;
+        for (const auto& f : failures) msg += (msg.empty() ? "" : "\n") + f;
+        throw Error(msg);
+    }
+    if (any) images_ = co_await list_images(pm_);
+}
+
+Task<void> Up::create_resources(const Plan& plan) {
+    WaitGroup group(ex_);
+    std::vector<std::string> failures;
+    auto launch = [&](std::string kind, std::string name, PodmanCommand cmd) {
+        group.add();
+        spawn_fn(ex_, [&, kind, name, cmd = std::move(cmd)]() -> Task<void> {
+            progress_.event(kind, name, kind == "Container" ? "Removing" : "Creating");
+            PodmanResult r = co_await pm_.run(cmd);
+            if (r.ok()) {
+                progress_.event(kind, name, kind == "Container" ? "Removed" : "Created", true);
+            } else {
+                progress_.event(kind, name, "Error", true, true);
+                failures.push_back(kind + " " + name + ": " + r.message());
+            }
+            group.done();
+        }, &spawn_error_);
+    };
+    for (const auto& c : plan.remove_orphans) {
+        sys::Argv args{"-f"};
+        if (o_.timeout) args.insert(args.end(), {"-t", stop_time()});
+        args.push_back(c.name);
+        launch("Container", c.name, cmd("rm", args));
+    }
+    for (const auto& key : plan.networks) {
+        auto it = p_.networks.find(key);
+        NetworkDef def;
+        if (it != p_.networks.end()) {
+            def = it->second;
+        } else {
+            def.name = p_.name + "_" + key;
+        }
+        launch("Network", def.name, cmd("network create", network_create_args(def, network_labels(p_, key))));
+    }
+    for (const auto& key : plan.volumes) {
+        const VolumeDef& def = p_.volumes.at(key);
+        launch("Volume", def.name, cmd("volume create", volume_create_args(def, volume_labels(p_, key))));
+    }
+    co_await group.wait();
+    if (!failures.empty()) {
+        std::string msg;
+        for (const auto& f : failures) msg += (msg.empty() ? "" : "\n") + f;
+        throw Error(msg);
+    }
+}
+
+Task<void> Up::service_main(ServiceRun& r) {
+    const Service& svc = *r.svc;
+    for (const auto& [dep, d] : svc.depends_on) {
+        auto it = runs_.find(dep);
+        if (it == runs_.end()) continue;
+        while (!it->second.created && !it->second.failed) co_await changed_.wait();
+    }
+    try {
+        co_await create(r);
+        r.created = true;
+        changed_.notify();
+    } catch (const std::exception& e) {
+        fail(r, e.what());
+        co_return;
+    }
+    if (o_.policy.no_start) {
+        r.skipped = true;
+        changed_.notify();
+        co_return;
+    }
+    for (const auto& [dep, d] : svc.depends_on) {
+        if (!runs_.count(dep)) continue;  // not part of this run (--no-deps, or disabled and optional)
+        std::string why = co_await wait_condition(dep, d.condition);
+        if (why.empty()) continue;
+        if (d.required) {
+            fail(r, why);
+            co_return;
+        }
+        spdlog::warn("service {}: optional dependency: {}", quoted(svc.name), why);
+    }
+    if (aborting_) {
+        r.skipped = true;
+        changed_.notify();
+        co_return;
+    }
+    try {
+        co_await start(r);
+        r.started = true;
+        changed_.notify();
+    } catch (const std::exception& e) {
+        fail(r, e.what());
+        co_return;
+    }
+    bool attach_this = attached_ && (o_.services.empty() ||
+                                     std::find(o_.services.begin(), o_.services.end(), svc.name) != o_.services.end());
+    if (attach_this) {
+        for (const auto& [name, number] : r.containers) {
+            ++live_;
+            spawn_logged(ex_, attach(svc.name, name, number), &spawn_error_);
+        }
+    }
+}
+
+Task<void> Up::create(ServiceRun& r) {
+    const Service& svc = *r.svc;
+    const ObservedImage* img = find_image(images_, image_name(p_, svc));
+    for (const auto& step : r.steps) {
+        if (step.kind == StepKind::Remove) {
+            progress_.event("Container", step.name, "Removing");
+            sys::Argv args{"-f"};
+            if (o_.timeout) args.insert(args.end(), {"-t", stop_time()});
+            args.push_back(step.existing);
+            co_await run_checked(pm_, cmd("rm", args), "service " + quoted(svc.name) + ": remove " + step.existing);
+            progress_.event("Container", step.name, "Removed", true);
+            continue;
+        }
+        r.containers.emplace_back(step.name, step.number);
+        if (step.kind == StepKind::Keep) {
+            progress_.event("Container", step.name, "Running", true);
+            continue;
+        }
+        if (step.kind == StepKind::Start) {
+            r.to_start.push_back(step.name);
+            continue;
+        }
+        if (step.kind == StepKind::Recreate) {
+            progress_.event("Container", step.name, "Recreate");
+            sys::Argv args{"-f"};
+            if (o_.timeout) args.insert(args.end(), {"-t", stop_time()});
+            args.push_back(step.existing);
+            co_await run_checked(pm_, cmd("rm", args), "service " + quoted(svc.name) + ": remove " + step.existing);
+        } else {
+            progress_.event("Container", step.name, "Creating");
+        }
+        if (!pm_.dry_run()) {
+            for (const auto& m : svc.volumes) {
+                if (m.type == MountType::Bind && m.source && m.bind_create_host_path &&
+                    !std::filesystem::exists(*m.source)) {
+                    std::error_code ec;
+                    std::filesystem::create_directories(*m.source, ec);
+                }
+            }
+        }
+        ContainerSpec spec = container_spec(p_, svc, step.number, hashes_[svc.name], img);
+        PodmanResult res = co_await pm_.run(cmd("create", container_args(svc, spec)));
+        if (!res.ok()) {
+            progress_.event("Container", step.name, "Error", true, true);
+            throw Error("service " + quoted(svc.name) + ": create " + step.name + ": " + res.message());
+        }
+        progress_.event("Container", step.name, step.kind == StepKind::Recreate ? "Recreated" : "Created", true);
+        r.to_start.push_back(step.name);
+    }
+}
+
+Task<void> Up::start(ServiceRun& r) {
+    if (r.to_start.empty()) co_return;
+    for (const auto& n : r.to_start) progress_.event("Container", n, "Starting");
+    PodmanResult res = co_await pm_.run(cmd("start", r.to_start));
+    if (!res.ok()) {
+        for (const auto& n : r.to_start) progress_.event("Container", n, "Error", true, true);
+        throw Error("service " + quoted(r.svc->name) + ": start: " + res.message());
+    }
+    for (const auto& n : r.to_start) progress_.event("Container", n, "Started", true);
+}
+
+Task<std::string> Up::wait_condition(const std::string& dep, DependCondition c) {
+    ServiceRun& d = runs_.at(dep);
+    auto failed_text = [&]() { return "dependency " + quoted(dep) + " failed to start: " + d.failure; };
+    switch (c) {
+    case DependCondition::Started:
+        while (!d.settled()) co_await changed_.wait();
+        if (d.failed) co_return failed_text();
+        if (d.skipped) co_return "dependency " + quoted(dep) + " was not started";
+        co_return "";
+    case DependCondition::Healthy:
+        ensure_health_monitor(d);
+        while (!d.health && !d.failed && !d.skipped) co_await changed_.wait();
+        if (d.failed) co_return failed_text();
+        if (!d.health) co_return "dependency " + quoted(dep) + " was not started";
+        if (*d.health != Health::Healthy) {
+            std::string name = d.containers.empty() ? dep : d.containers.front().first;
+            co_return "dependency failed to start: container " + name + " is unhealthy" +
+                (d.health_detail.empty() ? "" : " (" + d.health_detail + ")");
+        }
+        co_return "";
+    case DependCondition::CompletedSuccessfully:
+        ensure_exit_monitor(d);
+        while (!d.exit_code && !d.failed && !d.skipped) co_await changed_.wait();
+        if (d.failed) co_return failed_text();
+        if (!d.exit_code) co_return "dependency " + quoted(dep) + " was not started";
+        if (*d.exit_code != 0)
+            co_return "service " + quoted(dep) + " didn't complete successfully: exit " + std::to_string(*d.exit_code);
+        co_return "";
+    }
+    co_return "";
+}
+
+void Up::ensure_health_monitor(ServiceRun& r) {
+    if (r.health_monitor) return;
+    r.health_monitor = true;
+    spawn_logged(ex_, health_monitor(r), &spawn_error_);
+}
+
+void Up::ensure_exit_monitor(ServiceRun& r) {
+    if (r.exit_monitor) return;
+    r.exit_monitor = true;
+    spawn_logged(ex_, exit_monitor(r), &spawn_error_);
+}
+
+Task<void> Up::health_monitor(ServiceRun& r) {
+    while (!r.settled()) co_await changed_.wait();
+    if (!r.started) co_return;
+    const Service& svc = *r.svc;
+    HealthTiming timing = health_timing(svc);
+    bool probe = svc.ucompose && svc.ucompose->has_probe();
+    auto finish = [&](Health h, std::string detail) {
+        r.health = h;
+        r.health_detail = std::move(detail);
+        for (const auto& [name, n] : r.containers)
+            progress_.event("Container", name, h == Health::Healthy ? "Healthy" : "Unhealthy", true,
+                            h != Health::Healthy);
+        changed_.notify();
+    };
+    if (!probe && svc.healthcheck && svc.healthcheck->disable) {
+        finish(Health::Unhealthy, "it has no healthcheck configured");
+        co_return;
+    }
+    if (pm_.dry_run()) {
+        finish(Health::Healthy, "");
+        co_return;
+    }
+    auto start = Clock::now();
+    for (const auto& [name, n] : r.containers) {
+        progress_.event("Container", name, "Waiting");
+        HealthTracker tracker(timing);
+        std::optional<std::string> ip;
+        asio::steady_timer timer(ex_);
+        for (;;) {
+            bool passed = false;
+            if (probe) {
+                if (!ip) {
+                    PodmanResult res = co_await pm_.run(cmd("inspect", "--format", "json", name));
+                    if (res.ok()) ip = parse_container_ip(res.out);
+                }
+                if (ip) {
+                    Duration t = std::min<Duration>(timing.timeout, std::chrono::seconds(5));
+                    if (svc.ucompose->probe_tcp) passed = co_await probe_tcp(*ip, *svc.ucompose->probe_tcp, t);
+                    if (svc.ucompose->probe_http && (passed || !svc.ucompose->probe_tcp))
+                        passed = co_await probe_http(*ip, svc.ucompose->probe_http->port, svc.ucompose->probe_http->path,
+                                                     t);
+                }
+            } else {
+                PodmanResult res = co_await pm_.run(cmd("healthcheck run", name));
+                passed = res.ok();
+                if (!passed && res.exit_code != 1) {
+                    // 125: no healthcheck defined, or the container is not running.
+                    PodmanResult st = co_await pm_.run(
+                        cmd("inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}", name));
+                    std::string state = st.out.substr(0, st.out.find(' '));
+                    if (state != "running") {
+                        finish(Health::Unhealthy, "exited (" + std::to_string(parse_exit_code(
+                                                                   st.out.substr(st.out.find(' ') + 1))) +
+                                                      ")");
+                    } else {
+                        finish(Health::Unhealthy, res.message());
+                    }
+                    co_return;
+                }
+            }
+            Health h = tracker.record(passed, Clock::now() - start);
+            if (h == Health::Healthy) break;
+            if (!passed && probe) {
+                PodmanResult st = co_await pm_.run(cmd("inspect", "--format", "{{.State.Status}}", name));
+                if (st.ok() && st.out.rfind("running", 0) != 0) {
+                    finish(Health::Unhealthy, "exited");
+                    co_return;
+                }
+            }
+            if (h == Health::Unhealthy) {
+                finish(Health::Unhealthy, "");
+                co_return;
+            }
+            timer.expires_after(timing.poll());
+            boost::system::error_code ec;
+            co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+        }
+    }
+    finish(Health::Healthy, "");
+}
+
+Task<void> Up::exit_monitor(ServiceRun& r) {
+    while (!r.settled()) co_await changed_.wait();
+    if (!r.started) co_return;
+    int worst = 0;
+    for (const auto& [name, n] : r.containers) {
+        progress_.event("Container", name, "Waiting");
+        PodmanResult res = co_await pm_.run(cmd("wait", name));
+        int code = res.ok() ? parse_exit_code(res.out) : 1;
+        progress_.event("Container", name, "Exited", true, code != 0);
+        if (code != 0 && worst == 0) worst = code;
+    }
+    r.exit_code = worst;
+    changed_.notify();
+}
+
+Task<void> Up::attach(std::string service, std::string name, int number) {
+    std::string display = display_name(service, number);
+    WaitGroup logs_done(ex_);
+    logs_done.add();
+    sys::Argv args{"-f"};
+    if (o_.timestamps) args.push_back("-t");
+    args.push_back(name);
+    spawn_fn(ex_, [&]() -> Task<void> {
+        auto sink = [&](std::string_view line) { printer_.line(display, line); };
+        try {
+            co_await pm_.stream(cmd("logs", args), sink, sink);
+        } catch (...) {
+        }
+        logs_done.done();
+    }, &spawn_error_);
+    PodmanResult res = co_await pm_.run(cmd("wait", name));
+    int code = res.ok() ? parse_exit_code(res.out) : 1;
+    co_await logs_done.wait();
+    printer_.status(display, "exited with code " + std::to_string(code));
+    if (policy_.on_exit(service, code) && !aborting_) {
+        std::cerr << "Aborting on container exit...\n" << std::flush;
+        spawn_logged(ex_, stop_all(false), &spawn_error_);
+    }
+    --live_;
+    changed_.notify();
+}
+
+Task<void> Up::stop_all(bool kill) {
+    aborting_ = true;
+    changed_.notify();
+    std::vector<std::string> selected;
+    for (const auto& [name, r] : runs_) selected.push_back(name);
+    auto levels = levels_of(p_, selected);
+    std::reverse(levels.begin(), levels.end());
+    Progress progress(std::cerr, false);
+    for (const auto& level : levels) {
+        sys::Argv names;
+        for (const auto& svc : level) {
+            for (const auto& [name, n] : runs_[svc].containers) names.push_back(name);
+        }
+        if (names.empty()) continue;
+        sys::Argv args;
+        if (!kill && o_.timeout) args.insert(args.end(), {"-t", stop_time()});
+        args.insert(args.end(), names.begin(), names.end());
+        for (const auto& n : names) progress.event("Container", n, kill ? "Killing" : "Stopping");
+        PodmanResult res = co_await pm_.run(cmd(kill ? "kill" : "stop", args));
+        for (const auto& n : names) progress.event("Container", n, kill ? "Killed" : "Stopped", true);
+        if (!res.ok() && !kill) spdlog::debug("stop: {}", res.message());
+    }
+}
+
+Task<void> Up::handle_signals() {
+    for (;;) {
+        boost::system::error_code ec;
+        co_await signals_->async_wait(asio::redirect_error(asio::use_awaitable, ec));
+        if (ec) co_return;
+        ++signals_seen_;
+        policy_.on_interrupt();
+        if (signals_seen_ == 1) {
+            std::cerr << "Gracefully stopping... (press Ctrl+C again to force)\n" << std::flush;
+            spawn_logged(ex_, stop_all(false), &spawn_error_);
+        } else {
+            spawn_logged(ex_, stop_all(true), &spawn_error_);
+        }
+    }
+}
+
+Task<int> Up::wait_ready() {
+    bool timed_out = false;
+    asio::steady_timer timer(ex_);
+    if (o_.wait_timeout) {
+        timer.expires_after(std::chrono::seconds(*o_.wait_timeout));
+        timer.async_wait([&](const boost::system::error_code& ec) {
+            if (!ec) {
+                timed_out = true;
+                changed_.notify();
+            }
+        });
+    }
+    for (auto& [name, r] : runs_) {
+        bool has_check = (r.svc->ucompose && r.svc->ucompose->has_probe()) ||
+                         (r.svc->healthcheck && !r.svc->healthcheck->disable && !r.svc->healthcheck->test.empty());
+        if (has_check) ensure_health_monitor(r);
+    }
+    auto ready = [&]() {
+        for (auto& [name, r] : runs_) {
+            if (r.health_monitor && !r.health) return false;
+        }
+        return true;
+    };
+    while (!ready() && !timed_out) co_await changed_.wait();
+    timer.cancel();
+    if (timed_out) {
+        std::cerr << "ucompose: error: timed out after " << *o_.wait_timeout << "s waiting for services\n";
+        co_return 1;
+    }
+    for (auto& [name, r] : runs_) {
+        if (r.health && *r.health != Health::Healthy) {
+            std::cerr << "ucompose: error: container for service " << quoted(name) << " is unhealthy\n";
+            co_return 1;
+        }
+    }
+    co_return 0;
+}
+
+}  // namespace
+
+int up(Session& session, const UpOptions& options) {
+    asio::io_context io;
+    Up up(session, options, io.get_executor());
+    return run_task(io, up.run());
+}
+
+}  // namespace ucompose

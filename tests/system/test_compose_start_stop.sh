@@ -1,0 +1,36 @@
+#!/bin/bash
+# start/stop/restart/pause/kill/rm of one service act on its existing container (same ID),
+# and leave the other services alone.
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/compose_lib.sh"
+compose_project startstop
+cat >"$PROJECT_DIR/compose.yaml" <<YAML
+services:
+  a:
+    image: $TEST_IMAGE
+    command: $IDLE_CMD
+  b:
+    image: $TEST_IMAGE
+    command: $IDLE_CMD
+YAML
+uc up -d >/dev/null 2>&1 || fail "up failed"
+id=$(id_of "${PROJECT}_a_1")
+uc stop a >/dev/null 2>&1 || fail "stop a failed"
+assert_eq exited "$(state_of "${PROJECT}_a_1")" "a stopped"
+assert_eq running "$(state_of "${PROJECT}_b_1")" "b still running"
+uc start a >/dev/null 2>&1 || fail "start a failed"
+assert_eq running "$(state_of "${PROJECT}_a_1")" "a running again"
+assert_eq "$id" "$(id_of "${PROJECT}_a_1")" "start/stop keeps the container ID"
+uc restart a >/dev/null 2>&1 || fail "restart failed"
+assert_eq "$id" "$(id_of "${PROJECT}_a_1")" "restart keeps the container ID"
+uc pause a >/dev/null 2>&1 || fail "pause failed"
+assert_eq paused "$(state_of "${PROJECT}_a_1")" "a paused"
+uc unpause a >/dev/null 2>&1 || fail "unpause failed"
+assert_eq running "$(state_of "${PROJECT}_a_1")" "a unpaused"
+assert_eq "hello" "$(uc exec -T a echo hello)" "exec runs in the service's container"
+assert_eq "ran" "$(uc run --rm -T b echo ran 2>/dev/null)" "run --rm runs a one-off container"
+uc kill -s KILL a >/dev/null 2>&1 || fail "kill failed"
+assert_eq exited "$(state_of "${PROJECT}_a_1")" "a killed"
+uc rm -f a >/dev/null 2>&1 || fail "rm failed"
+assert_eq "" "$(state_of "${PROJECT}_a_1")" "a removed"
+assert_eq "${PROJECT}_b_1" "$(uc ps --format json | python3 -c 'import json,sys; print(" ".join(c["Name"] for c in json.load(sys.stdin)))')" "ps --format json"

@@ -1,0 +1,80 @@
+#include <catch2/catch.hpp>
+
+#include "orchestrator/engine/exit_policy.hpp"
+#include "orchestrator/engine/health.hpp"
+#include "orchestrator/engine/probe.hpp"
+
+using namespace ucompose;
+using namespace std::chrono_literals;
+
+TEST_CASE("health: a pass makes the container healthy") {
+    HealthTracker t(HealthTiming{1s, 1s, 0s, 3});
+    CHECK(t.record(false, 100ms) == Health::Starting);
+    CHECK(t.record(true, 600ms) == Health::Healthy);
+}
+
+TEST_CASE("health: failures count once per interval, after start_period") {
+    HealthTracker t(HealthTiming{1s, 1s, 2s, 2});
+    CHECK(t.record(false, 500ms) == Health::Starting);   // in start period
+    CHECK(t.record(false, 1900ms) == Health::Starting);  // in start period
+    CHECK(t.record(false, 2100ms) == Health::Starting);  // failure 1
+    CHECK(t.failures() == 1);
+    CHECK(t.record(false, 2600ms) == Health::Starting);  // same interval: not counted
+    CHECK(t.failures() == 1);
+    CHECK(t.record(false, 3100ms) == Health::Unhealthy);  // failure 2 = retries
+}
+
+TEST_CASE("health: default timing and fast polling") {
+    Service s;
+    HealthTiming d = health_timing(s);
+    CHECK(d.interval == 30s);
+    CHECK(d.retries == 3);
+    CHECK(d.poll() == 500ms);
+    Healthcheck hc;
+    hc.interval = 200ms;
+    hc.retries = 7;
+    s.healthcheck = hc;
+    CHECK(health_timing(s).poll() == 200ms);
+    CHECK(health_timing(s).retries == 7);
+}
+
+TEST_CASE("exit policy: attached up without options returns 0") {
+    ExitPolicy p({});
+    CHECK_FALSE(p.on_exit("a", 3));
+    CHECK(p.exit_code() == 0);
+}
+
+TEST_CASE("exit policy: --abort-on-container-exit takes the first exit's code") {
+    ExitPolicy p({true, false, std::nullopt});
+    CHECK(p.on_exit("a", 5));
+    CHECK_FALSE(p.on_exit("b", 143));  // stopped by the abort
+    CHECK(p.exit_code() == 5);
+}
+
+TEST_CASE("exit policy: --exit-code-from takes that service's code") {
+    ExitPolicy p({false, false, std::string("b")});
+    CHECK(p.on_exit("a", 0));
+    CHECK_FALSE(p.on_exit("b", 42));
+    CHECK(p.exit_code() == 42);
+}
+
+TEST_CASE("exit policy: --abort-on-container-failure ignores clean exits") {
+    ExitPolicy p({false, true, std::nullopt});
+    CHECK_FALSE(p.on_exit("a", 0));
+    CHECK(p.on_exit("b", 2));
+    CHECK_FALSE(p.on_exit("c", 137));
+    CHECK(p.exit_code() == 2);
+}
+
+TEST_CASE("exit policy: Ctrl-C gives 130") {
+    ExitPolicy p({});
+    p.on_interrupt();
+    CHECK(p.exit_code() == 130);
+}
+
+TEST_CASE("http probe status lines") {
+    CHECK(http_status_ok("HTTP/1.1 200 OK"));
+    CHECK(http_status_ok("HTTP/1.0 302 Found"));
+    CHECK_FALSE(http_status_ok("HTTP/1.1 503 Service Unavailable"));
+    CHECK_FALSE(http_status_ok("garbage"));
+}
