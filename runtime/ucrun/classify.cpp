@@ -1,9 +1,14 @@
 #include "runtime/ucrun/classify.hpp"
 
+#include "runtime/unikernel/resolve.hpp"
+
 namespace ucrun {
 
-// The rules (annotations, urunc labels, kraft layout, SERVICE_NAME) come with the unikernel
-// runtime; until then everything is an ordinary container.
-Kind classify(const ClassifyInput&) { return Kind::container; }
+Classification classify(const ClassifyInput& in) {
+    Classification c;
+    c.unikernel = unikernel::resolve_source({in.spec.annotations, in.spec.env, in.rootfs, in.config.registry});
+    if (c.unikernel) c.kind = Kind::unikernel;
+    return c;
+}
 
 }  // namespace ucrun

@@ -1,10 +1,12 @@
 // Classification, decided once at create: is this bundle an ordinary container or a unikernel?
 #pragma once
+#include <optional>
 #include <string>
 
 #include "runtime/ucrun/config.hpp"
 #include "runtime/ucrun/record.hpp"
 #include "runtime/ucrun/spec.hpp"
+#include "runtime/unikernel/source.hpp"
 
 namespace ucrun {
 
@@ -14,7 +16,13 @@ struct ClassifyInput {
     const Config& config;
 };
 
-// Pure over its input (and, for kraft images, one stat in the rootfs).
-Kind classify(const ClassifyInput& in);
+struct Classification {
+    Kind kind = Kind::container;
+    std::optional<unikernel::Source> unikernel;   // set when kind == unikernel
+};
+
+// The rules of runtime/unikernel/resolve.hpp (annotations, urunc, kraft layout, SERVICE_NAME).
+// Reads the rootfs and the registry; throws on a malformed annotation or an unknown name.
+Classification classify(const ClassifyInput& in);
 
 }  // namespace ucrun

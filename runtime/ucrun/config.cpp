@@ -27,6 +27,10 @@ Config parse_config(const std::string& text, const std::string& origin) {
     str("delegate", c.delegate);
     str("registry", c.registry);
     str("qemu", c.qemu);
+    str("monitor", c.monitor);
+    str("accel", c.accel);
+    if (c.accel != "auto" && c.accel != "kvm" && c.accel != "tcg")
+        throw sys::Error(origin + ": \"accel\" must be auto, kvm or tcg (got \"" + c.accel + "\")");
     if (j.contains("stop_timeout")) {
         if (!j["stop_timeout"].is_number_integer() || j["stop_timeout"].get<int>() < 0)
             throw sys::Error(origin + ": \"stop_timeout\" must be a non-negative integer (seconds)");
@@ -40,6 +44,10 @@ void apply_env_overrides(Config& c, const EnvMap& env) {
         c.delegate = it->second;
     if (auto it = env.find("UCRUN_REGISTRY"); it != env.end() && !it->second.empty())
         c.registry = it->second;
+    if (auto it = env.find("UCRUN_MONITOR"); it != env.end() && !it->second.empty())
+        c.monitor = it->second;
+    if (auto it = env.find("UCRUN_ACCEL"); it != env.end() && !it->second.empty())
+        c.accel = it->second;
 }
 
 Config load_config(const EnvMap& env) {

@@ -10,6 +10,8 @@ struct Config {
     std::string delegate = "crun";                         // crun (default) or runc, name or path
     std::string registry = "/var/lib/ucrun/registry";      // unikernel registry root
     std::string qemu = "/usr/bin/qemu-system-x86_64";      // host VMM
+    std::string monitor = "/usr/local/lib/ucrun/ucrun-monitor";  // the VM's pid 1 (runtime/monitor)
+    std::string accel = "auto";   // auto (KVM when /dev/kvm works, else TCG) | kvm | tcg
     int stop_timeout_s = 10;   // SIGTERM -> powerdown -> SIGKILL deadline inside the monitor
     std::string source;        // where the config came from, for messages
 };
@@ -19,7 +21,7 @@ using EnvMap = std::map<std::string, std::string>;
 // Parses the JSON text of a config file; `origin` names it in errors.
 Config parse_config(const std::string& text, const std::string& origin);
 
-// Applies UCRUN_DELEGATE and UCRUN_REGISTRY overrides.
+// Applies UCRUN_DELEGATE, UCRUN_REGISTRY, UCRUN_MONITOR and UCRUN_ACCEL overrides.
 void apply_env_overrides(Config& c, const EnvMap& env);
 
 // Loads the config from $UCRUN_CONFIG or /etc/ucrun/ucrun.json (absent = defaults), then env.

@@ -66,7 +66,8 @@ int create_container(const Context& ctx, const CreateOptions& o) {
 
     Record r;
     r.id = o.id;
-    r.kind = classify({spec, rootfs_path(spec, bundle), ctx.config});
+    Classification cls = classify({spec, rootfs_path(spec, bundle), ctx.config});
+    r.kind = cls.kind;
     r.delegate = delegate;
     r.bundle = bundle;
     r.created = now_rfc3339();
@@ -76,7 +77,7 @@ int create_container(const Context& ctx, const CreateOptions& o) {
     std::string effective_bundle = bundle;
     if (r.kind == Kind::unikernel) {
         effective_bundle = unikernel::prepare(
-            {spec, o.id, bundle, store.container_dir(o.id), ctx.config, ctx.globals});
+            {spec, o.id, bundle, store.container_dir(o.id), ctx.config, ctx.globals, *cls.unikernel});
     }
     int code = run_delegate(ctx, delegate, "create", create_args(o, effective_bundle));
     if (code == 0) rollback.dismiss();

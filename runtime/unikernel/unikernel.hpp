@@ -6,6 +6,7 @@
 #include "runtime/ucrun/config.hpp"
 #include "runtime/ucrun/options.hpp"
 #include "runtime/ucrun/spec.hpp"
+#include "runtime/unikernel/source.hpp"
 
 namespace ucrun::unikernel {
 
@@ -16,7 +17,11 @@ struct PrepareRequest {
     std::string state_dir;   // <root>/containers/<id>: ours to fill, removed by delete
     const Config& config;
     const GlobalOptions& globals;
+    const Source& source;    // what classify() resolved
 };
+
+// Annotations that tune one container (on top of the ucrun config):
+inline constexpr const char* kDebugAnnotation = "io.ucrun.debug";   // "1": monitor and guest debug lines
 
 // Builds everything the VM needs (derived bundle in which the monitor/VMM is the container's
 // process, network plumbing, guest config) and returns the derived bundle's path. On failure it

@@ -1,0 +1,37 @@
+// What the guest is told about its container (pure), per docs/guest-contract.md:
+// linux guests get files under /ucrun/ in an appended cpio, multiboot guests a Unikraft-style
+// cmdline, disk guests only their NIC.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "runtime/unikernel/cpio.hpp"
+#include "runtime/unikernel/network.hpp"
+
+namespace ucrun::unikernel {
+
+struct GuestProcess {
+    std::vector<std::string> args;   // process.args
+    std::vector<std::string> env;    // process.env
+    std::string cwd = "/";
+    std::string hostname;
+};
+
+// The linux guest's /ucrun/{args,env,cwd,net} entries (net only with a NIC).
+std::vector<CpioEntry> linux_config_entries(const GuestProcess& p, const std::optional<GuestNic>& nic);
+
+// The /ucrun/net text: mac= ip= prefix= gw= dns= (each) search= hostname= lines.
+std::string net_file(const GuestNic& nic, const std::string& hostname);
+
+// "console=ttyS0 quiet panic=-1" + the image's cmdline.
+std::string linux_cmdline(const std::string& image_cmdline);
+
+// The image's cmdline, then `netdev.ip=<ip>/<prefix>:<gw>:<dns>` (with a NIC that has an IP),
+// `env.vars=[ K=V ... ]` and `-- <args[1..]>`. argv[0] is the container's entrypoint (a
+// placeholder for the kernel), so it is not passed. Env entries and args with whitespace or
+// quotes cannot be expressed in Unikraft's syntax and are left out (listed in `dropped`).
+std::string multiboot_cmdline(const std::string& image_cmdline, const GuestProcess& p,
+                              const std::optional<GuestNic>& nic, std::vector<std::string>* dropped = nullptr);
+
+}  // namespace ucrun::unikernel

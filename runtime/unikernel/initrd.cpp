@@ -1,0 +1,47 @@
+#include "runtime/unikernel/initrd.hpp"
+
+#include <fcntl.h>
+#include <sys/sendfile.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "runtime/sys/error.hpp"
+#include "runtime/sys/unique_fd.hpp"
+#include "runtime/unikernel/cpio.hpp"
+
+namespace ucrun::unikernel {
+namespace {
+
+void write_all(int fd, const std::string& data, const std::string& what) {
+    size_t off = 0;
+    while (off < data.size()) {
+        ssize_t n = ::write(fd, data.data() + off, data.size() - off);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) sys::throw_errno("write " + what);
+        off += static_cast<size_t>(n);
+    }
+}
+
+}  // namespace
+
+void write_guest_initrd(const std::string& image_initrd, const std::string& appended_cpio,
+                        const std::string& out_path) {
+    sys::UniqueFd in(::open(image_initrd.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!in) sys::throw_errno("open initrd " + image_initrd);
+    struct stat st {};
+    if (::fstat(in.get(), &st) != 0) sys::throw_errno("stat initrd " + image_initrd);
+    sys::UniqueFd out(::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+    if (!out) sys::throw_errno("create " + out_path);
+    off_t offset = 0;
+    while (offset < st.st_size) {
+        ssize_t n = ::sendfile(out.get(), in.get(), &offset, static_cast<size_t>(st.st_size - offset));
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) sys::throw_errno("copy " + image_initrd + " to " + out_path);
+        if (n == 0) break;
+    }
+    std::string tail(pad4(static_cast<size_t>(offset)), '\0');
+    tail += appended_cpio;
+    write_all(out.get(), tail, out_path);
+}
+
+}  // namespace ucrun::unikernel

@@ -1,0 +1,53 @@
+// The QEMU command line and the monitor's command line around it (pure, golden-tested).
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "runtime/unikernel/network.hpp"
+#include "runtime/unikernel/resources.hpp"
+#include "runtime/unikernel/source.hpp"
+
+namespace ucrun::unikernel {
+
+using Argv = std::vector<std::string>;
+
+// Every path here is as the VMM sees it inside the container.
+struct VmPlan {
+    std::string name;                 // shown by QEMU (-name), the container id's first 12 chars
+    Accel accel = Accel::tcg;
+    Resources resources;
+    GuestKind kind = GuestKind::multiboot;
+    std::string kernel;               // linux, multiboot
+    std::string initrd;               // linux (required), multiboot (optional)
+    std::string disk;                 // disk
+    std::string append;               // kernel cmdline; unused for disk
+    std::string qmp_socket;           // QMP server socket
+    std::string exit_file;            // COM2: the guest writes "exit=N" (docs/guest-contract.md)
+    std::vector<std::string> firmware_dirs;  // -L
+    std::optional<GuestNic> nic;
+};
+
+// The arguments after the QEMU binary. Console on COM1 = stdio (the container's stdout), the
+// exit code on COM2 = exit_file, isa-debug-exit at 0xf4, no reboot (a reboot ends the VM),
+// -sandbox on. -M pc under both accelerators (microvm hangs under TCG here).
+Argv qemu_args(const VmPlan& p);
+
+struct LaunchPlan {
+    std::string monitor;          // the monitor binary
+    std::string qmp_socket;
+    std::string exit_file;
+    int stop_timeout_s = 10;
+    bool debug = false;
+    std::string loader;           // the host's dynamic loader ("" = exec qemu directly)
+    std::string library_path;     // for the loader's --library-path
+    std::string qemu;             // the QEMU binary
+};
+
+// monitor --qmp S --exit-file F --stop-timeout N [--debug] -- [loader --library-path L] qemu args...
+Argv launch_argv(const LaunchPlan& l, const Argv& qemu_args);
+
+// QEMU's option syntax: a ',' inside a value is written ",,".
+std::string qemu_escape(const std::string& value);
+
+}  // namespace ucrun::unikernel

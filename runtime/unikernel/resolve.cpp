@@ -1,0 +1,58 @@
+#include "runtime/unikernel/resolve.hpp"
+
+#include <sys/stat.h>
+
+#include "runtime/unikernel/annotations.hpp"
+#include "runtime/unikernel/registry_reader.hpp"
+#include "runtime/unikernel/paths.hpp"
+
+namespace ucrun::unikernel {
+namespace {
+
+constexpr const char* kKraftKernel = "unikraft/bin/kernel";
+constexpr const char* kKraftInitrd = "unikraft/bin/initrd";
+
+bool is_file_in(const std::string& rootfs, const char* rel) {
+    struct stat st {};
+    return ::lstat((rootfs + "/" + rel).c_str(), &st) == 0 && (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode));
+}
+
+std::optional<std::string> env_value(const std::vector<std::string>& env, const std::string& key) {
+    for (const auto& kv : env)
+        if (kv.size() > key.size() && kv.compare(0, key.size(), key) == 0 && kv[key.size()] == '=')
+            return kv.substr(key.size() + 1);
+    return std::nullopt;
+}
+
+}  // namespace
+
+Source resolve_files(const SourceRef& ref) {
+    Source s;
+    s.kind = ref.kind;
+    s.cmdline = ref.cmdline;
+    s.memory_mib = ref.memory_mib;
+    s.origin = ref.origin;
+    if (!ref.kernel.empty()) s.kernel = resolve_file_within(ref.base, ref.kernel, ref.origin + ": kernel");
+    if (!ref.initrd.empty()) s.initrd = resolve_file_within(ref.base, ref.initrd, ref.origin + ": initrd");
+    if (!ref.disk.empty()) s.disk = resolve_file_within(ref.base, ref.disk, ref.origin + ": disk");
+    return s;
+}
+
+std::optional<Source> resolve_source(const ResolveInput& in) {
+    if (auto ref = from_ucrun_annotations(in.annotations, in.rootfs)) return resolve_files(*ref);
+    if (auto ref = from_urunc_annotations(in.annotations, in.rootfs)) return resolve_files(*ref);
+    if (is_file_in(in.rootfs, kKraftKernel)) {
+        SourceRef ref;
+        ref.kind = GuestKind::multiboot;
+        ref.base = in.rootfs;
+        ref.kernel = kKraftKernel;
+        if (is_file_in(in.rootfs, kKraftInitrd)) ref.initrd = kKraftInitrd;
+        ref.origin = "kraft image (/unikraft/bin/kernel)";
+        return resolve_files(ref);
+    }
+    if (auto name = env_value(in.env, "SERVICE_NAME"); name && !name->empty())
+        return resolve_files(registry_lookup(in.registry, *name));
+    return std::nullopt;
+}
+
+}  // namespace ucrun::unikernel

@@ -1,0 +1,29 @@
+// Which unikernel a container boots, decided once at create, in this order:
+//   1. io.ucrun.unikernel.* annotations        (paths in the rootfs)
+//   2. urunc's com.urunc.unikernel.* annotations (paths in the rootfs)
+//   3. kraft's layout: /unikraft/bin/kernel in the rootfs (multiboot; /unikraft/bin/initrd if present)
+//   4. SERVICE_NAME in process.env, looked up in the registry (the seed's way)
+// nullopt means an ordinary container.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "runtime/unikernel/source.hpp"
+
+namespace ucrun::unikernel {
+
+struct ResolveInput {
+    const std::map<std::string, std::string>& annotations;
+    const std::vector<std::string>& env;   // process.env, "K=V"
+    std::string rootfs;                    // absolute host path
+    std::string registry;                  // registry root
+};
+
+std::optional<Source> resolve_source(const ResolveInput& in);
+
+// Checks every file of `ref` inside its base and makes the paths absolute.
+Source resolve_files(const SourceRef& ref);
+
+}  // namespace ucrun::unikernel
