@@ -2,7 +2,12 @@
 
 #include <sys/stat.h>
 
+#include <nlohmann/json.hpp>
+
+#include "runtime/sys/error.hpp"
+#include "runtime/sys/file.hpp"
 #include "runtime/unikernel/annotations.hpp"
+#include "runtime/unikernel/manifest.hpp"
 #include "runtime/unikernel/registry_reader.hpp"
 #include "runtime/unikernel/paths.hpp"
 
@@ -11,6 +16,9 @@ namespace {
 
 constexpr const char* kKraftKernel = "unikraft/bin/kernel";
 constexpr const char* kKraftInitrd = "unikraft/bin/initrd";
+// An OCI image made by `ucompose unikernel build --image` holds a registry entry at /unikernel/
+// (Podman 4.3 passes image annotations, not labels, to the runtime, so the rootfs is the carrier).
+constexpr const char* kImageEntry = "unikernel";
 
 bool is_file_in(const std::string& rootfs, const char* rel) {
     struct stat st {};
@@ -49,6 +57,14 @@ std::optional<Source> resolve_source(const ResolveInput& in) {
         if (is_file_in(in.rootfs, kKraftInitrd)) ref.initrd = kKraftInitrd;
         ref.origin = "kraft image (/unikraft/bin/kernel)";
         return resolve_files(ref);
+    }
+    std::string manifest_path = in.rootfs + "/" + kImageEntry + "/manifest.json";
+    if (auto text = sys::read_file_if_exists(manifest_path)) {
+        auto j = nlohmann::json::parse(*text, nullptr, false);
+        if (j.is_discarded() || !j.is_object() || !j.contains("name") || !j["name"].is_string())
+            throw sys::Error(manifest_path + ": not a unikernel manifest (expected a JSON object with \"name\")");
+        return resolve_files(parse_manifest(*text, j["name"].get<std::string>(),
+                                            in.rootfs + "/" + kImageEntry, manifest_path));
     }
     if (auto name = env_value(in.env, "SERVICE_NAME"); name && !name->empty())
         return resolve_files(registry_lookup(in.registry, *name));
