@@ -18,6 +18,6 @@ void add_create_command(CLI::App& app, GlobalOptions& g) {
         o->no_attach_logs = true;
         o->detach = true;
         ucompose::Session s = open_engine_session(g, o->services);
-        exit_with(ucompose::up(s, *o));
+        g.exit_code = (ucompose::up(s, *o));
     });
 }

@@ -15,6 +15,6 @@ void add_down_command(CLI::App& app, GlobalOptions& g) {
     cmd->callback([&g, o, timeout] {
         if (*timeout >= 0) o->timeout = *timeout;
         ucompose::Session s = open_engine_session(g);
-        exit_with(ucompose::down(s, *o));
+        g.exit_code = (ucompose::down(s, *o));
     });
 }

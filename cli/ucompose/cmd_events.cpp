@@ -10,6 +10,6 @@ void add_events_command(CLI::App& app, GlobalOptions& g) {
     cmd->add_option("services", o->services, "Services");
     cmd->callback([&g, o] {
         ucompose::Session s = open_engine_session(g);
-        exit_with(ucompose::events(s, *o));
+        g.exit_code = (ucompose::events(s, *o));
     });
 }

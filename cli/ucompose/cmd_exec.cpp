@@ -23,6 +23,6 @@ void add_exec_command(CLI::App& app, GlobalOptions& g) {
         for (const auto& rest : cmd->remaining()) o->command.push_back(rest);
         if (!workdir->empty()) o->workdir = *workdir;
         ucompose::Session s = open_engine_session(g);
-        exit_with(ucompose::exec(s, *o));
+        g.exit_code = (ucompose::exec(s, *o));
     });
 }

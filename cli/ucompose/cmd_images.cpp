@@ -11,6 +11,6 @@ void add_images_command(CLI::App& app, GlobalOptions& g) {
     cmd->add_option("services", o->services, "Services");
     cmd->callback([&g, o] {
         ucompose::Session s = open_engine_session(g);
-        exit_with(ucompose::images(s, *o));
+        g.exit_code = (ucompose::images(s, *o));
     });
 }

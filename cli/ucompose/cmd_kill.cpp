@@ -11,6 +11,6 @@ void add_kill_command(CLI::App& app, GlobalOptions& g) {
     cmd->add_option("services", o->services, "Services");
     cmd->callback([&g, o] {
         ucompose::Session s = open_engine_session(g);
-        exit_with(ucompose::lifecycle(s, ucompose::Lifecycle::Kill, *o));
+        g.exit_code = (ucompose::lifecycle(s, ucompose::Lifecycle::Kill, *o));
     });
 }

@@ -22,6 +22,6 @@ void add_logs_command(CLI::App& app, GlobalOptions& g) {
         if (!since->empty()) o->since = *since;
         if (!until->empty()) o->until = *until;
         ucompose::Session s = open_engine_session(g);
-        exit_with(ucompose::logs(s, *o));
+        g.exit_code = (ucompose::logs(s, *o));
     });
 }

@@ -12,6 +12,6 @@ void add_port_command(CLI::App& app, GlobalOptions& g) {
     cmd->add_option("private_port", o->private_port, "Private port")->required();
     cmd->callback([&g, o] {
         ucompose::Session s = open_engine_session(g);
-        exit_with(ucompose::port(s, *o));
+        g.exit_code = (ucompose::port(s, *o));
     });
 }

@@ -14,6 +14,6 @@ void add_ps_command(CLI::App& app, GlobalOptions& g) {
     cmd->add_option("services", o->services, "Services");
     cmd->callback([&g, o] {
         ucompose::Session s = open_engine_session(g);
-        exit_with(ucompose::ps(s, *o));
+        g.exit_code = (ucompose::ps(s, *o));
     });
 }

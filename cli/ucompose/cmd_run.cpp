@@ -33,6 +33,6 @@ void add_run_command(CLI::App& app, GlobalOptions& g) {
         for (const auto& rest : cmd->remaining()) o->command.push_back(rest);
         if (!workdir->empty()) o->workdir = *workdir;
         ucompose::Session s = open_engine_session(g, {o->service}, !o->no_deps);
-        exit_with(ucompose::run(s, *o));
+        g.exit_code = (ucompose::run(s, *o));
     });
 }

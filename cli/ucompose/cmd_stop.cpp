@@ -12,6 +12,6 @@ void add_stop_command(CLI::App& app, GlobalOptions& g) {
     cmd->callback([&g, o, timeout] {
         if (*timeout >= 0) o->timeout = *timeout;
         ucompose::Session s = open_engine_session(g);
-        exit_with(ucompose::lifecycle(s, ucompose::Lifecycle::Stop, *o));
+        g.exit_code = (ucompose::lifecycle(s, ucompose::Lifecycle::Stop, *o));
     });
 }

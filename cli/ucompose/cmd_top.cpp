@@ -9,6 +9,6 @@ void add_top_command(CLI::App& app, GlobalOptions& g) {
     cmd->add_option("services", *services, "Services");
     cmd->callback([&g, services] {
         ucompose::Session s = open_engine_session(g);
-        exit_with(ucompose::top(s, *services));
+        g.exit_code = (ucompose::top(s, *services));
     });
 }

@@ -9,6 +9,6 @@ void add_unpause_command(CLI::App& app, GlobalOptions& g) {
     cmd->add_option("services", o->services, "Services");
     cmd->callback([&g, o] {
         ucompose::Session s = open_engine_session(g);
-        exit_with(ucompose::lifecycle(s, ucompose::Lifecycle::Unpause, *o));
+        g.exit_code = (ucompose::lifecycle(s, ucompose::Lifecycle::Unpause, *o));
     });
 }

@@ -45,6 +45,6 @@ void add_up_command(CLI::App& app, GlobalOptions& g) {
         if (o->detach && (o->exit.abort_on_container_exit || o->exit.exit_code_from))
             throw CLI::ValidationError("--abort-on-container-exit and --exit-code-from cannot be used with -d");
         ucompose::Session s = open_engine_session(g, o->services, !*no_deps);
-        exit_with(ucompose::up(s, *o));
+        g.exit_code = (ucompose::up(s, *o));
     });
 }

@@ -1,6 +1,5 @@
 // Shared by the engine's cmd_*.cpp files: GlobalOptions -> a ucompose Session, and the exit code.
 #pragma once
-#include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -23,13 +22,4 @@ inline ucompose::Session open_engine_session(const GlobalOptions& g, const std::
     o.ansi = !g.no_ansi;
     o.verbose = g.verbose;
     return ucompose::open_session(o);
-}
-
-// CLI11 callbacks return nothing: a non-zero exit code ends the process here, after the
-// library call has returned and released everything it owned.
-inline void exit_with(int code) {
-    if (code == 0) return;
-    std::cout.flush();
-    std::cerr.flush();
-    std::exit(code);
 }

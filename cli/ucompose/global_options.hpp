@@ -13,4 +13,5 @@ struct GlobalOptions {
     bool dry_run = false;                    // --dry-run
     bool no_ansi = false;                    // --no-ansi / --ansi never
     bool verbose = false;                    // --verbose
+    int exit_code = 0;                       // set by the subcommand's callback, returned by main
 };

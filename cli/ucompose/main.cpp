@@ -58,7 +58,7 @@ int run(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         return app.exit(e);
     }
-    return 0;
+    return g.exit_code;
 }
 
 }  // namespace
