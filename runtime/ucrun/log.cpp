@@ -43,7 +43,8 @@ std::string format_log_line(const std::string& format, const std::string& level,
 }
 
 void report_error(const GlobalOptions& g, const std::string& msg) {
-    std::string line = "ucrun: error: " + msg + "\n";
+    // Under conmon (json logs) podman prefixes the runtime's name itself, as it does for crun.
+    std::string line = (g.log_format == "json" ? "" : "ucrun: error: ") + msg + "\n";
     (void)!::write(2, line.data(), line.size());
     append_to_log(g, "error", msg);
 }

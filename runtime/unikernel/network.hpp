@@ -28,6 +28,7 @@ struct GuestNic {
     std::string gateway;             // "" = no default route
     std::vector<std::string> dns;    // nameservers from the container's resolv.conf
     std::string search;              // search domains, space separated
+    int mtu = 0;                     // eth0's MTU (0 = unknown): virtio-net host_mtu
 };
 
 struct NetworkRequest {

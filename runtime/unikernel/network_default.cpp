@@ -61,6 +61,7 @@ public:
         nic.prefix = net->prefix;
         nic.gateway = net->gateway;
         nic.dns = net->dns;
+        nic.mtu = net->mtu;
         for (const auto& s : net->search) nic.search += (nic.search.empty() ? "" : " ") + s;
         return nic;
     }

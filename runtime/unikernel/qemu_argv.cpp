@@ -33,7 +33,9 @@ Argv qemu_args(const VmPlan& p) {
     add({"-qmp", "unix:" + qemu_escape(p.qmp_socket) + ",server=on,wait=off"});
     if (p.nic) {
         add({"-netdev", "tap,id=n0,ifname=" + qemu_escape(p.nic->tap) + ",script=no,downscript=no"});
-        add({"-device", "virtio-net-pci,netdev=n0,mac=" + p.nic->mac + ",romfile="});
+        // host_mtu makes the guest's virtio-net driver take eth0's MTU (VIRTIO_NET_F_MTU).
+        std::string mtu = p.nic->mtu > 0 ? ",host_mtu=" + std::to_string(p.nic->mtu) : "";
+        add({"-device", "virtio-net-pci,netdev=n0,mac=" + p.nic->mac + mtu + ",romfile="});
     }
     switch (p.kind) {
     case GuestKind::linux_:

@@ -88,7 +88,7 @@ TEST_CASE("qemu_args: multiboot guest under KVM with a NIC", "[unikernel][qemu]"
     p.kind = GuestKind::multiboot;
     p.kernel = "/.ucrun/guest/kernel";
     p.append = "netdev.ip=10.88.0.5/16:10.88.0.1 -- a b";
-    p.nic = GuestNic{"uk0123456789ab", "52:54:00:aa:bb:cc", "10.88.0.5", 16, "10.88.0.1", {}, ""};
+    p.nic = GuestNic{"uk0123456789ab", "52:54:00:aa:bb:cc", "10.88.0.5", 16, "10.88.0.1", {}, "", 1400};
     std::string want = std::string(R"(-name
 0123456789ab
 -machine
@@ -104,7 +104,7 @@ host,-arch-capabilities
 )") + kCommon + R"(-netdev
 tap,id=n0,ifname=uk0123456789ab,script=no,downscript=no
 -device
-virtio-net-pci,netdev=n0,mac=52:54:00:aa:bb:cc,romfile=
+virtio-net-pci,netdev=n0,mac=52:54:00:aa:bb:cc,host_mtu=1400,romfile=
 -kernel
 /.ucrun/guest/kernel
 -append
