@@ -35,7 +35,7 @@ InitramfsPlan plan_guest_initramfs(const GuestLayout& layout) {
     for (const char* d : {"/proc", "/sys", "/etc"}) plan.add_directory(d);
     plan.add_directory("/tmp", 01777);
 
-    plan.add_host_file(layout.app_path, layout.app_path, 0755);
+    plan.add_host_file(layout.app_path, layout.app_source.empty() ? layout.app_path : layout.app_source, 0755);
     if (layout.interpreter) plan.add_host_file(*layout.interpreter, *layout.interpreter, 0755);
     for (const auto& lib : layout.libraries) plan.add_host_file(lib.path, lib.path, 0755);
     if (layout.loader_cache) plan.add_host_file("/etc/ld.so.cache", *layout.loader_cache, 0644);

@@ -29,7 +29,10 @@ FileMapping parse_file_mapping(const std::string& spec);
 
 struct GuestLayout {
     std::string init_binary;             // the guest init's bytes
-    std::string app_path;                // canonical host path = guest path
+    std::string app_path;                // guest path and argv[0]: the path as given, made absolute
+                                         // (not through symlinks: redis-server -> redis-check-rdb
+                                         // picks its mode from argv[0])
+    std::string app_source;              // the host file copied there (canonical); "" = app_path
     std::optional<std::string> interpreter;
     std::vector<ResolvedLibrary> libraries;
     std::optional<std::string> loader_cache;  // host path of ld.so.cache to include

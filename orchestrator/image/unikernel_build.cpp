@@ -140,7 +140,8 @@ UnikernelBuildResult build_unikernel(const UnikernelBuildOptions& opts, CommandR
     ElfInfo elf = check_program(opts.elf);
     GuestLayout layout;
     layout.init_binary = std::string(guest_init_binary());
-    layout.app_path = fs::canonical(opts.elf).string();
+    layout.app_path = fs::absolute(opts.elf).lexically_normal().string();
+    layout.app_source = fs::canonical(opts.elf).string();
     layout.args = opts.args;
     layout.env = opts.env;
     if (elf.is_dynamic()) {
@@ -150,7 +151,7 @@ UnikernelBuildResult build_unikernel(const UnikernelBuildOptions& opts, CommandR
                 throw sys::Error("program " + opts.elf + ": its loader " + *elf.interpreter + " does not exist");
             layout.interpreter = elf.interpreter;
         }
-        layout.libraries = resolve_libraries(layout.app_path, elf, env);
+        layout.libraries = resolve_libraries(layout.app_source, elf, env);
         for (const auto& l : layout.libraries) result.libraries.push_back(l.path);
         if (sys::path_exists("/etc/ld.so.cache")) layout.loader_cache = "/etc/ld.so.cache";
         say(progress, opts.elf + ": dynamic, " + std::to_string(layout.libraries.size()) + " libraries");
@@ -207,7 +208,7 @@ UnikernelBuildResult build_unikernel(const UnikernelBuildOptions& opts, CommandR
 
     registry::Manifest manifest;
     manifest.name = opts.name;
-    manifest.kind = registry::Kind::Linux;
+    manifest.kind = registry::Kind::linux_;
     manifest.kernel = "vmlinuz";
     manifest.initrd = "initrd.img";
     manifest.cmdline = opts.cmdline;
@@ -240,7 +241,7 @@ std::optional<std::string> import_unikernel(const UnikernelImportOptions& opts, 
         files.emplace_back(entry_name, host);
     };
     switch (kind) {
-        case registry::Kind::Linux:
+        case registry::Kind::linux_:
             need(opts.kernel, "kernel", "for a linux unikernel");
             need(opts.initrd, "initrd", "for a linux unikernel");
             if (opts.disk) throw sys::Error("--disk is only for --kind disk");
@@ -249,7 +250,7 @@ std::optional<std::string> import_unikernel(const UnikernelImportOptions& opts, 
             manifest.kernel = "vmlinuz";
             manifest.initrd = "initrd.img";
             break;
-        case registry::Kind::Multiboot:
+        case registry::Kind::multiboot:
             need(opts.kernel, "kernel", "for a multiboot unikernel");
             if (opts.disk) throw sys::Error("--disk is only for --kind disk");
             add("kernel", *opts.kernel, "kernel");
@@ -259,7 +260,7 @@ std::optional<std::string> import_unikernel(const UnikernelImportOptions& opts, 
                 manifest.initrd = "initrd.img";
             }
             break;
-        case registry::Kind::Disk:
+        case registry::Kind::disk:
             need(opts.disk, "disk", "for a disk unikernel");
             if (opts.initrd) throw sys::Error("--initrd is not for --kind disk");
             add("disk.img", *opts.disk, "disk");

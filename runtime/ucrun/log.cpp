@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <ctime>
 #include <nlohmann/json.hpp>
 
@@ -43,8 +44,10 @@ std::string format_log_line(const std::string& format, const std::string& level,
 }
 
 void report_error(const GlobalOptions& g, const std::string& msg) {
-    // Under conmon (json logs) podman prefixes the runtime's name itself, as it does for crun.
-    std::string line = (g.log_format == "json" ? "" : "ucrun: error: ") + msg + "\n";
+    // Under conmon (json logs, or its sync/start pipes in the env) podman prefixes the runtime's
+    // name itself, as it does for crun; a person at a terminal gets "ucrun: error: ".
+    bool under_conmon = g.log_format == "json" || std::getenv("_OCI_SYNCPIPE") || std::getenv("_OCI_STARTPIPE");
+    std::string line = (under_conmon ? "" : "ucrun: error: ") + msg + "\n";
     (void)!::write(2, line.data(), line.size());
     append_to_log(g, "error", msg);
 }
