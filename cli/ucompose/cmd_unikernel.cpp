@@ -103,8 +103,9 @@ void add_ls(CLI::App& parent) {
         auto list = ucompose::registry::list_entries(r);
         std::printf("%-32s %-10s %8s  %s\n", "NAME", "KIND", "MEMORY", "CMDLINE");
         for (const auto& e : list.entries)
-            std::printf("%-32s %-10s %5d MiB  %s\n", e.manifest.name.c_str(),
-                        ucompose::registry::to_string(e.manifest.kind).c_str(), e.manifest.memory_mib,
+            std::printf("%-32s %-10s %8s  %s\n", e.manifest.name.c_str(),
+                        ucompose::registry::to_string(e.manifest.kind),
+                        e.manifest.memory_mib ? (std::to_string(*e.manifest.memory_mib) + " MiB").c_str() : "-",
                         e.manifest.cmdline.c_str());
         for (const auto& p : list.problems) spdlog::warn("{}", p);
     });

@@ -14,7 +14,7 @@ Labels unikernel_labels(const registry::Manifest& m) {
     if (m.initrd) l.emplace_back("io.ucrun.unikernel.initrd", dir + *m.initrd);
     if (m.disk) l.emplace_back("io.ucrun.unikernel.disk", dir + *m.disk);
     l.emplace_back("io.ucrun.unikernel.cmdline", m.cmdline);
-    l.emplace_back("io.ucrun.unikernel.memory", std::to_string(m.memory_mib));
+    if (m.memory_mib) l.emplace_back("io.ucrun.unikernel.memory", std::to_string(*m.memory_mib));
     return l;
 }
 

@@ -1,30 +1,16 @@
-// manifest.json of a registry entry (docs/registry.md), typed, with its JSON form.
+// manifest.json of a registry entry: the model, parser and writer are ucrun's
+// (runtime/registry/manifest.hpp); these are names for them in ucompose::registry.
 #pragma once
-#include <optional>
-#include <string>
+#include "runtime/registry/manifest.hpp"
 
 namespace ucompose::registry {
 
-enum class Kind { Linux, Multiboot, Disk };
-
-std::string to_string(Kind kind);
-Kind parse_kind(const std::string& text);  // throws sys::Error for anything but linux|multiboot|disk
-
-struct Manifest {
-    std::string name;
-    Kind kind = Kind::Linux;
-    std::string kernel;                 // relative to the entry's dir; "" only for a disk
-    std::optional<std::string> initrd;  // linux (optional for multiboot)
-    std::optional<std::string> disk;    // disk only
-    std::string cmdline;
-    int memory_mib = 256;
-};
-
-std::string to_json(const Manifest& m);
-// Parses and validates (kind, and paths that stay inside the entry); `what` names the file in errors.
-Manifest parse_manifest(const std::string& json_text, const std::string& what);
-
-// Throws unless `p` is a relative path without ".." components.
-void validate_entry_path(const std::string& p, const std::string& what);
+using ucrun::registry::Kind;
+using ucrun::registry::Manifest;
+using ucrun::registry::parse_kind;
+using ucrun::registry::parse_manifest;
+using ucrun::registry::to_json;
+using ucrun::registry::to_string;
+using ucrun::registry::validate_entry_path;
 
 }  // namespace ucompose::registry

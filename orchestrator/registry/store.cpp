@@ -38,7 +38,7 @@ StagedEntry::~StagedEntry() {
 }
 
 std::string StagedEntry::commit(const Manifest& manifest) {
-    const bool no_kernel = manifest.kind == Kind::Disk && manifest.kernel.empty();
+    const bool no_kernel = manifest.kind == Kind::disk && manifest.kernel.empty();
     for (const auto* f : {no_kernel ? nullptr : &manifest.kernel, manifest.initrd ? &*manifest.initrd : nullptr,
                           manifest.disk ? &*manifest.disk : nullptr}) {
         if (!f) continue;

@@ -2,8 +2,6 @@
 
 #include <sys/stat.h>
 
-#include <nlohmann/json.hpp>
-
 #include "runtime/sys/error.hpp"
 #include "runtime/sys/file.hpp"
 #include "runtime/unikernel/annotations.hpp"
@@ -60,11 +58,8 @@ std::optional<Source> resolve_source(const ResolveInput& in) {
     }
     std::string manifest_path = in.rootfs + "/" + kImageEntry + "/manifest.json";
     if (auto text = sys::read_file_if_exists(manifest_path)) {
-        auto j = nlohmann::json::parse(*text, nullptr, false);
-        if (j.is_discarded() || !j.is_object() || !j.contains("name") || !j["name"].is_string())
-            throw sys::Error(manifest_path + ": not a unikernel manifest (expected a JSON object with \"name\")");
-        return resolve_files(parse_manifest(*text, j["name"].get<std::string>(),
-                                            in.rootfs + "/" + kImageEntry, manifest_path));
+        return resolve_files(to_source_ref(registry::parse_manifest(*text, manifest_path),
+                                           in.rootfs + "/" + kImageEntry, manifest_path));
     }
     if (auto name = env_value(in.env, "SERVICE_NAME"); name && !name->empty())
         return resolve_files(registry_lookup(in.registry, *name));

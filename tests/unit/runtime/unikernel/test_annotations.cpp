@@ -1,9 +1,8 @@
-// Annotations -> guest description (runtime/unikernel/annotations.cpp) and manifests.
+// Annotations -> guest description (runtime/unikernel/annotations.cpp).
 #include <catch2/catch.hpp>
 
 #include "runtime/sys/error.hpp"
 #include "runtime/unikernel/annotations.hpp"
-#include "runtime/unikernel/manifest.hpp"
 
 using namespace ucrun::unikernel;
 using Map = std::map<std::string, std::string>;
@@ -92,25 +91,4 @@ TEST_CASE("parse_memory_mib", "[unikernel][annotations]") {
     CHECK_THROWS_AS(parse_memory_mib("0", "m"), sys::Error);
     CHECK_THROWS_AS(parse_memory_mib("12T", "m"), sys::Error);
     CHECK_THROWS_AS(parse_memory_mib("-5", "m"), sys::Error);
-}
-
-TEST_CASE("parse_manifest", "[unikernel][registry]") {
-    auto s = parse_manifest(R"({"name":"redis","kind":"linux","kernel":"vmlinuz","initrd":"initrd.img",
-                                "disk":null,"cmdline":"","memory_mib":128})",
-                            "redis", "/reg/redis", "/reg/redis/manifest.json");
-    CHECK(s.kind == GuestKind::linux_);
-    CHECK(s.base == "/reg/redis");
-    CHECK(s.kernel == "vmlinuz");
-    CHECK(s.memory_mib == 128);
-    CHECK(error_of([] { parse_manifest(R"({"name":"x","kind":"linux"})", "y", "/d", "m.json"); }) ==
-          "m.json: \"name\" is \"x\", expected \"y\"");
-    CHECK(error_of([] { parse_manifest(R"({"name":"x","kind":"multiboot","kernel":"/etc/k"})", "x", "/d", "m.json"); })
-              .find("paths are relative to the entry's directory") != std::string::npos);
-    CHECK(error_of([] { parse_manifest(R"({"name":"x","kind":"multiboot","kernel":"../y/k"})", "x", "/d", "m.json"); })
-              .find("\"..\" is not allowed") != std::string::npos);
-    CHECK(error_of([] { parse_manifest("{", "x", "/d", "m.json"); }).find("m.json: invalid JSON") == 0);
-    CHECK(error_of([] { parse_manifest(R"({"name":"x","kind":"elf","kernel":"k"})", "x", "/d", "m.json"); }) ==
-          "m.json: \"kind\" is \"elf\" (use linux, multiboot or disk)");
-    CHECK(error_of([] { parse_manifest(R"({"name":"x","kind":"multiboot","kernel":"k","memory_mib":0})", "x", "/d", "m.json"); }) ==
-          "m.json: \"memory_mib\" must be a positive integer");
 }
