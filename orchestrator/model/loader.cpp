@@ -228,17 +228,26 @@ private:
                              const std::function<std::optional<std::string>(const std::string&)>& var) {
         std::string raw;
         Position where;
+        std::string given;  // where an explicit name came from; "" = derived from the directory
         if (!opts_.project_name.empty()) {
             raw = opts_.project_name;
+            given = "-p";
         } else if (auto v = var("COMPOSE_PROJECT_NAME"); v && !v->empty()) {
             raw = *v;
+            given = "COMPOSE_PROJECT_NAME";
         } else if (const Value* n = doc.find("name"); n && n->is_scalar() && !n->scalar.empty()) {
             raw = n->scalar;
             where = n->pos;
+            given = "name:";
         } else {
             raw = base_name(project_dir_);
         }
         std::string name = normalize_project_name(raw);
+        // As docker compose: a name derived from the directory is normalised, an explicit one
+        // must already be valid (so "../../etc" is an error, never a path or a silent "etc").
+        if (!given.empty() && name != raw)
+            throw Error(where, "invalid project name \"" + raw + "\" (" + given +
+                                   "): use only lowercase letters, digits, '-' and '_', starting with a letter or digit");
         if (name.empty())
             throw Error(where, "project name '" + raw +
                                    "' has no letters or digits; set one with -p or name:");

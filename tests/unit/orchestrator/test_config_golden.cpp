@@ -129,10 +129,17 @@ TEST_CASE("golden: .env precedence", "[config][golden][dotenv]") {
     }
     SECTION("-p beats COMPOSE_PROJECT_NAME beats name:") {
         LoadOptions o = in_dir("dotenv");
-        o.environment["COMPOSE_PROJECT_NAME"] = "From_Env";
+        o.environment["COMPOSE_PROJECT_NAME"] = "from_env";
         CHECK(load(o).project.name == "from_env");
-        o.project_name = "Cli.Name";
-        CHECK(load(o).project.name == "cliname");
+        o.project_name = "cli-name";
+        CHECK(load(o).project.name == "cli-name");
+    }
+    SECTION("an explicit project name must be valid as written (docker compose); a directory name is normalised") {
+        LoadOptions o = in_dir("dotenv");
+        o.environment["COMPOSE_PROJECT_NAME"] = "From_Env";
+        CHECK_THROWS_WITH(load(o), Catch::Contains("invalid project name \"From_Env\" (COMPOSE_PROJECT_NAME)"));
+        o.project_name = "../../etc";
+        CHECK_THROWS_WITH(load(o), Catch::Contains("invalid project name \"../../etc\" (-p)"));
     }
 }
 
