@@ -36,8 +36,11 @@ http::response<http::string_body> reply(http::status status, const std::string& 
 http::response<http::string_body> handle(const http::request<http::string_body>& req, const Settings& s) {
     if (req.target() != "/publish") return reply(http::status::not_found, "not found", req.version());
     if (req.method() != http::verb::post) return reply(http::status::method_not_allowed, "use POST", req.version());
-    if (!nlohmann::json::accept(req.body()))
+    if (!nlohmann::json::accept(req.body())) {
+        std::cout << "rejected a body of " << req.body().size() << " bytes (Content-Length "
+                  << req[http::field::content_length] << "): not valid JSON" << std::endl;
         return reply(http::status::bad_request, "request body is not valid JSON", req.version());
+    }
     try {
         pubsub::asio::io_context io;
         pubsub::RedisConnection redis(io, s.redis_host, s.redis_port);
