@@ -1,10 +1,10 @@
 // `ucompose config`: print the normalised model (YAML or JSON), or parts of it.
-#include <spdlog/spdlog.h>
 
 #include <iostream>
 #include <set>
 
 #include "cli/ucompose/commands.hpp"
+#include "cli/ucompose/engine_cli.hpp"
 #include "orchestrator/model/loader.hpp"
 #include "orchestrator/model/serialize.hpp"
 
@@ -21,16 +21,8 @@ struct ConfigOptions {
 };
 
 void run_config(const GlobalOptions& g, const ConfigOptions& o) {
-    ucompose::LoadOptions lo;
-    lo.files = g.files;
-    lo.project_name = g.project_name;
-    lo.project_directory = g.project_directory;
-    lo.env_files = g.env_files;
-    lo.profiles = g.profiles;
-    lo.services = o.names;
-    lo.environment = ucompose::process_environment();
+    ucompose::LoadOptions lo = ucompose::load_options(session_options(g, o.names));
     lo.stdin_input = &std::cin;
-    lo.warn = [](const std::string& m) { spdlog::warn("{}", m); };
     if (o.profiles) lo.profiles.push_back("*");  // list every profile, enabled or not
     ucompose::Project p = ucompose::load_project(lo);
     if (o.quiet) return;

@@ -7,8 +7,8 @@
 #include "cli/ucompose/global_options.hpp"
 #include "orchestrator/engine/session.hpp"
 
-inline ucompose::Session open_engine_session(const GlobalOptions& g, const std::vector<std::string>& services = {},
-                                             bool with_dependencies = true) {
+inline ucompose::SessionOptions session_options(const GlobalOptions& g, const std::vector<std::string>& services = {},
+                                                bool with_dependencies = true) {
     ucompose::SessionOptions o;
     o.files = g.files;
     o.project_name = g.project_name;
@@ -21,5 +21,10 @@ inline ucompose::Session open_engine_session(const GlobalOptions& g, const std::
     o.dry_run = g.dry_run;
     o.ansi = !g.no_ansi;
     o.verbose = g.verbose;
-    return ucompose::open_session(o);
+    return o;
+}
+
+inline ucompose::Session open_engine_session(const GlobalOptions& g, const std::vector<std::string>& services = {},
+                                             bool with_dependencies = true) {
+    return ucompose::open_session(session_options(g, services, with_dependencies));
 }

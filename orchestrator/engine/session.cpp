@@ -8,7 +8,7 @@
 
 namespace ucompose {
 
-Session open_session(const SessionOptions& o) {
+LoadOptions load_options(const SessionOptions& o) {
     LoadOptions lo;
     lo.files = o.files;
     lo.project_name = o.project_name;
@@ -19,8 +19,12 @@ Session open_session(const SessionOptions& o) {
     lo.with_dependencies = o.with_dependencies;
     lo.environment = process_environment();
     lo.warn = [](const std::string& w) { spdlog::warn("{}", w); };
+    return lo;
+}
+
+Session open_session(const SessionOptions& o) {
     Session s;
-    s.project = load_project(lo);
+    s.project = load_project(load_options(o));
     s.client = o.dry_run ? make_dry_run_podman_client(o.podman) : make_real_podman_client(o.podman);
     s.color = o.ansi && ::isatty(1) && !o.dry_run;
     s.live = o.ansi && ::isatty(2) && !o.dry_run;

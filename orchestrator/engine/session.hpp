@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "orchestrator/model/loader.hpp"
 #include "orchestrator/model/model.hpp"
 #include "orchestrator/podman/client.hpp"
 
@@ -33,6 +34,9 @@ struct Session {
     bool live = false;   // live progress (stderr is a tty and ansi)
     bool verbose = false;
 };
+
+// What load_project() needs from the session's options: the shell environment, warnings to spdlog.
+LoadOptions load_options(const SessionOptions& options);
 
 // Loads the project (warnings go to spdlog) and makes the client.
 Session open_session(const SessionOptions& options);

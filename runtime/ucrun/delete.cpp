@@ -16,8 +16,7 @@ int delete_container(const Context& ctx, const std::string& id, bool force, cons
         if (force) return 0;  // as crun: deleting what is not there, by force, succeeds
         store.load(id);       // throws "does not exist"
     }
-    std::string delegate = r->delegate.empty() ? configured_delegate(ctx) : r->delegate;
-    int code = run_delegate(ctx, delegate, "delete", verb_args);
+    int code = run_delegate(ctx, delegate_of(ctx, *r), "delete", verb_args);
     if (code != 0 && !force) return code;
     if (r->kind == Kind::unikernel) unikernel::cleanup(id, store.container_dir(id), ctx.config);
     store.remove(id);

@@ -11,7 +11,7 @@ int exec_container(const Context& ctx, const std::string& id, const Argv& verb_a
     validate_container_id(id);
     Record r = ctx.store().load(id);
     if (r.kind == Kind::unikernel) throw sys::Error(unikernel::exec_refusal(id));
-    exec_delegate(ctx, r.delegate.empty() ? configured_delegate(ctx) : r.delegate, "exec", verb_args);
+    exec_delegate(ctx, delegate_of(ctx, r), "exec", verb_args);
 }
 
 }  // namespace ucrun

@@ -52,6 +52,8 @@ void report_error(const GlobalOptions& g, const std::string& msg) {
     append_to_log(g, "error", msg);
 }
 
+void log_info(const GlobalOptions& g, const std::string& msg) { append_to_log(g, "info", msg); }
+
 void log_debug(const GlobalOptions& g, const std::string& msg) {
     if (g.debug) append_to_log(g, "debug", msg);
 }

@@ -14,18 +14,33 @@ std::string path_env(const Context& ctx) {
     return it == ctx.env.end() ? std::string() : it->second;
 }
 
+// The delegate's argv for `verb`, with its state under ucrun's root; logged with --debug.
+Argv command_for(const Context& ctx, const std::string& how, const std::string& delegate, const std::string& verb,
+                 const Argv& verb_args) {
+    auto argv = delegate_argv(delegate, ctx.store().delegate_root(delegate_name(delegate)), ctx.globals,
+                              verb, verb_args);
+    log_debug(ctx.globals, how + " " + sys::join_argv(argv));
+    return argv;
+}
+
 }  // namespace
 
 [[noreturn]] void exec_delegate(const Context& ctx, const std::string& delegate, const std::string& verb,
                                 const Argv& verb_args) {
-    auto argv = delegate_argv(delegate, ctx.store().delegate_root(delegate_name(delegate)), ctx.globals,
-                              verb, verb_args);
-    log_debug(ctx.globals, "exec " + sys::join_argv(argv));
-    sys::exec(argv);
+    sys::exec(command_for(ctx, "exec", delegate, verb, verb_args));
+}
+
+int run_delegate(const Context& ctx, const std::string& delegate, const std::string& verb,
+                 const Argv& verb_args) {
+    return sys::exit_code_of(sys::spawn(command_for(ctx, "run", delegate, verb, verb_args)).wait());
 }
 
 std::string configured_delegate(const Context& ctx) {
     return resolve_delegate(ctx.config.delegate, path_env(ctx));
+}
+
+std::string delegate_of(const Context& ctx, const Record& r) {
+    return r.delegate.empty() ? configured_delegate(ctx) : r.delegate;
 }
 
 int pass_container_verb(const Context& ctx, const std::string& verb, const std::string& id,
@@ -38,24 +53,11 @@ int pass_container_verb(const Context& ctx, const std::string& verb, const std::
         return 253;
     }
     Record r = found ? *found : ctx.store().load(id);
-    std::string delegate = r.delegate.empty() ? configured_delegate(ctx) : r.delegate;
-    exec_delegate(ctx, delegate, verb, verb_args);
+    exec_delegate(ctx, delegate_of(ctx, r), verb, verb_args);
 }
 
 int pass_global_verb(const Context& ctx, const std::string& verb, const Argv& verb_args) {
     exec_delegate(ctx, configured_delegate(ctx), verb, verb_args);
-}
-
-}  // namespace ucrun
-
-namespace ucrun {
-
-int run_delegate(const Context& ctx, const std::string& delegate, const std::string& verb,
-                 const Argv& verb_args) {
-    auto argv = delegate_argv(delegate, ctx.store().delegate_root(delegate_name(delegate)), ctx.globals,
-                              verb, verb_args);
-    log_debug(ctx.globals, "run " + sys::join_argv(argv));
-    return sys::exit_code_of(sys::spawn(argv).wait());
 }
 
 }  // namespace ucrun

@@ -9,6 +9,9 @@ namespace ucrun {
 // The configured delegate (config/env), resolved to a path.
 std::string configured_delegate(const Context& ctx);
 
+// The delegate a container was created with (its record), else the configured one.
+std::string delegate_of(const Context& ctx, const Record& r);
+
 // execv of the delegate with `verb verb_args...`; returns only by throwing.
 [[noreturn]] void exec_delegate(const Context& ctx, const std::string& delegate, const std::string& verb,
                                 const Argv& verb_args);

@@ -53,13 +53,15 @@ private:
 
 }  // namespace
 
-std::optional<std::string> Spec::env_value(const std::string& key) const {
+std::optional<std::string> env_lookup(const std::vector<std::string>& env, const std::string& key) {
     for (const auto& kv : env) {
         if (kv.size() > key.size() && kv.compare(0, key.size(), key) == 0 && kv[key.size()] == '=')
             return kv.substr(key.size() + 1);
     }
     return std::nullopt;
 }
+
+std::optional<std::string> Spec::env_value(const std::string& key) const { return env_lookup(env, key); }
 
 std::optional<std::string> Spec::namespace_path(const std::string& type) const {
     for (const auto& ns : namespaces)

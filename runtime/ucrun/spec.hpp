@@ -37,6 +37,9 @@ struct Spec {
     std::optional<std::string> namespace_path(const std::string& type) const;
 };
 
+// The value of `key` in a "K=V" list (process.env), if present.
+std::optional<std::string> env_lookup(const std::vector<std::string>& env, const std::string& key);
+
 // Parses and validates config.json text; `origin` (its path) prefixes every error.
 Spec parse_spec(const std::string& text, const std::string& origin);
 

@@ -1,5 +1,7 @@
 #include "runtime/unikernel/resolve.hpp"
 
+#include "runtime/ucrun/spec.hpp"
+
 #include <sys/stat.h>
 
 #include "runtime/sys/error.hpp"
@@ -21,13 +23,6 @@ constexpr const char* kImageEntry = "unikernel";
 bool is_file_in(const std::string& rootfs, const char* rel) {
     struct stat st {};
     return ::lstat((rootfs + "/" + rel).c_str(), &st) == 0 && (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode));
-}
-
-std::optional<std::string> env_value(const std::vector<std::string>& env, const std::string& key) {
-    for (const auto& kv : env)
-        if (kv.size() > key.size() && kv.compare(0, key.size(), key) == 0 && kv[key.size()] == '=')
-            return kv.substr(key.size() + 1);
-    return std::nullopt;
 }
 
 }  // namespace
@@ -61,7 +56,7 @@ std::optional<Source> resolve_source(const ResolveInput& in) {
         return resolve_files(to_source_ref(registry::parse_manifest(*text, manifest_path),
                                            in.rootfs + "/" + kImageEntry, manifest_path));
     }
-    if (auto name = env_value(in.env, "SERVICE_NAME"); name && !name->empty())
+    if (auto name = env_lookup(in.env, "SERVICE_NAME"); name && !name->empty())
         return resolve_files(registry_lookup(in.registry, *name));
     return std::nullopt;
 }

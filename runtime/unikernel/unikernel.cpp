@@ -33,22 +33,6 @@ std::string annotation(const Spec& spec, const char* key) {
     return it == spec.annotations.end() ? std::string() : it->second;
 }
 
-// One info line in the runtime's --log (podman's oci-log), in the caller's format.
-void log_info(const GlobalOptions& g, const std::string& msg) {
-    if (g.log.empty()) return;
-    int fd = ::open(g.log.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
-    if (fd < 0) return;
-    timespec ts{};
-    clock_gettime(CLOCK_REALTIME, &ts);
-    tm t{};
-    gmtime_r(&ts.tv_sec, &t);
-    char time[64];
-    strftime(time, sizeof time, "%Y-%m-%dT%H:%M:%SZ", &t);
-    std::string line = format_log_line(g.log_format, "info", msg, time);
-    (void)!::write(fd, line.data(), line.size());
-    ::close(fd);
-}
-
 std::optional<CharDevice> host_char_device(const std::string& path) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0 || !S_ISCHR(st.st_mode)) return std::nullopt;
