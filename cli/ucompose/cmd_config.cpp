@@ -22,7 +22,6 @@ struct ConfigOptions {
 
 void run_config(const GlobalOptions& g, const ConfigOptions& o) {
     ucompose::LoadOptions lo = ucompose::load_options(session_options(g, o.names));
-    lo.stdin_input = &std::cin;
     if (o.profiles) lo.profiles.push_back("*");  // list every profile, enabled or not
     ucompose::Project p = ucompose::load_project(lo);
     if (o.quiet) return;

@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <iostream>
+
 #include <spdlog/spdlog.h>
 
 #include "orchestrator/model/loader.hpp"
@@ -18,6 +20,7 @@ LoadOptions load_options(const SessionOptions& o) {
     lo.services = o.services;
     lo.with_dependencies = o.with_dependencies;
     lo.environment = process_environment();
+    lo.stdin_input = &std::cin;  // `-f -`, for every command as in docker compose
     lo.warn = [](const std::string& w) { spdlog::warn("{}", w); };
     return lo;
 }

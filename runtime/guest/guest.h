@@ -48,4 +48,6 @@ int acpi_events_open(void);              /* fd, or -1 */
 int acpi_event_is_power_button(int fd);  /* 1 when the message read was a power-button press */
 
 /* report.c: the exit code to the host, then power off. */
+/* Tells the host, first thing, that an exit code will follow (a VM that ends without one crashed). */
+void promise_exit_report(void);
 void report_exit_and_power_off(int code) __attribute__((noreturn));

@@ -10,8 +10,8 @@
 
 #include "guest.h"
 
-/* COM2 carries "exit=<code>\n", raw (no \r added). */
-static int write_exit_line(int code) {
+/* COM2 carries "report=exit\n" once and then "exit=<code>\n", raw (no \r added). */
+static int write_report_line(const char* line) {
     int fd = open("/dev/ttyS1", O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) return -1;
     struct termios t;
@@ -22,17 +22,23 @@ static int write_exit_line(int code) {
     }
     int flags = fcntl(fd, F_GETFL);
     fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
-    char line[32];
-    int len = snprintf(line, sizeof line, "exit=%d\n", code);
-    int rc = write(fd, line, (size_t)len) == len ? 0 : -1;
+    size_t len = strlen(line);
+    int rc = write(fd, line, len) == (ssize_t)len ? 0 : -1;
     tcdrain(fd);
     close(fd);
     return rc;
 }
 
+void promise_exit_report(void) {
+    if (write_report_line("report=exit\n") != 0)
+        guest_debugf("no /dev/ttyS1 (%s): the exit code will go through isa-debug-exit", strerror(errno));
+}
+
 void report_exit_and_power_off(int code) {
     sync();
-    if (write_exit_line(code) != 0) {
+    char line[32];
+    snprintf(line, sizeof line, "exit=%d\n", code);
+    if (write_report_line(line) != 0) {
         guest_log("cannot report the exit code on /dev/ttyS1: %s", strerror(errno));
         /* No second serial port: a nonzero code can still leave through isa-debug-exit. */
         if (code != 0 && ioperm(0xf4, 1, 1) == 0) outb((unsigned char)code, 0xf4);

@@ -162,9 +162,9 @@ private:
     bool sent_ = false;
 };
 
-int read_exit_file(const char* path) {
+ucrun::monitor::ExitReport read_exit_file(const char* path) {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return -1;
+    if (fd < 0) return {};
     char buf[4096];
     size_t len = 0;
     ssize_t n;

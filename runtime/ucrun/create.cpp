@@ -1,13 +1,19 @@
-// create: validate, classify once, record, then hand the bundle (derived for unikernels) to the
-// delegate. A failed create leaves nothing under --root.
+// create: validate, classify once, record, then hand the bundle to the delegate.
+//  - An ordinary container: execv of the delegate, as for every other verb. If the delegate then
+//    refuses the bundle, our record stays behind; it is recognised as stale (the delegate has no
+//    state for the id) and replaced by the next create of that id, and `delete` removes it.
+//  - A unikernel: the delegate runs as a child on the derived bundle, so that a failed create
+//    removes the record, the tap and the derived bundle it made.
 #include <sys/stat.h>
 
+#include <cerrno>
 #include <climits>
 #include <ctime>
 #include <cstdlib>
 
 #include "runtime/sys/error.hpp"
 #include "runtime/ucrun/classify.hpp"
+#include "runtime/ucrun/delegate.hpp"
 #include "runtime/ucrun/log.hpp"
 #include "runtime/ucrun/passthrough.hpp"
 #include "runtime/ucrun/spec.hpp"
@@ -54,15 +60,30 @@ private:
     bool dismissed_ = false;
 };
 
+// A container record whose delegate never got (or no longer has) the container: what an execv'd
+// create the delegate refused leaves. A unikernel's record is never stale here: its own create
+// rolls back, and what a crash left is for `delete --force`.
+bool stale_record(const Context& ctx, const RecordStore& store, const std::string& id) {
+    auto r = store.find(id);
+    if (!r || r->kind != Kind::container) return false;
+    struct stat st{};
+    std::string delegate = r->delegate.empty() ? configured_delegate(ctx) : r->delegate;
+    return ::stat((store.delegate_root(delegate_name(delegate)) + "/" + id).c_str(), &st) != 0 &&
+           errno == ENOENT;
+}
+
 }  // namespace
 
 int create_container(const Context& ctx, const CreateOptions& o) {
     validate_container_id(o.id);
     RecordStore store = ctx.store();
-    if (store.exists(o.id)) throw sys::Error("container `" + o.id + "` already exists");
     std::string bundle = absolute(o.bundle);
     Spec spec = load_spec(bundle);
     std::string delegate = configured_delegate(ctx);
+    if (store.exists(o.id)) {
+        if (!stale_record(ctx, store, o.id)) throw sys::Error("container `" + o.id + "` already exists");
+        store.remove(o.id);
+    }
 
     Record r;
     r.id = o.id;
@@ -72,13 +93,11 @@ int create_container(const Context& ctx, const CreateOptions& o) {
     r.bundle = bundle;
     r.created = now_rfc3339();
     store.create(r);
+    if (r.kind == Kind::container) exec_delegate(ctx, delegate, "create", create_args(o, bundle));
     CreateRollback rollback(ctx, r);
 
-    std::string effective_bundle = bundle;
-    if (r.kind == Kind::unikernel) {
-        effective_bundle = unikernel::prepare(
-            {spec, o.id, bundle, store.container_dir(o.id), ctx.config, ctx.globals, *cls.unikernel});
-    }
+    std::string effective_bundle = unikernel::prepare(
+        {spec, o.id, bundle, store.container_dir(o.id), ctx.config, ctx.globals, *cls.unikernel});
     int code = run_delegate(ctx, delegate, "create", create_args(o, effective_bundle));
     if (code == 0) rollback.dismiss();
     return code;

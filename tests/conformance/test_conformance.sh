@@ -296,6 +296,22 @@ sc_create_twice() {
     rt delete delete "${IDP}c"
 }
 
+scenario recreate_refused "create again an id whose create the runtime refused (bad mount)"
+sc_recreate_refused() {
+    local bad good
+    bad=$(bundle bad "$(sh_args "$LOOP")" \
+        '.mounts += [{"destination": "/x", "type": "bind", "source": "/no/such/dir", "options": ["bind"]}]')
+    good=$(bundle good "$(sh_args "$LOOP")")
+    create create-refused c --bundle "$bad"
+    expect "the create with a bad mount fails" test "$LAST_RC" -ne 0
+    state state-refused c
+    create_std create-again c "$good"
+    expect "the second create succeeds" test "$LAST_RC" -eq 0
+    state state-again c
+    expect "status created" test "$(status_of c)" = created
+    rt delete delete --force "${IDP}c"
+}
+
 scenario start_twice "start a running container"
 sc_start_twice() {
     local B
