@@ -13,14 +13,16 @@ void add_exec_command(CLI::App& app, GlobalOptions& g) {
     cmd->add_flag("--privileged", o->privileged, "Give extended privileges to the process");
     cmd->add_option("-u,--user", *user, "Run the command as this user");
     cmd->add_option("-w,--workdir", *workdir, "Path to workdir directory for this command");
-    cmd->add_option("-e,--env", o->env, "Set environment variables");
+    cmd->add_option("-e,--env", o->env, "Set environment variables")->allow_extra_args(false);
     cmd->add_option("--index", o->index, "Index of the container if service has multiple replicas");
     cmd->add_option("service", o->service, "Service")->required();
-    cmd->add_option("command", o->command, "Command and arguments")->required();
+    // Everything after SERVICE is the command, options included (`exec svc sh -c '...'`).
     cmd->prefix_command();
+    cmd->footer("Usage: ucompose exec [OPTIONS] SERVICE COMMAND [ARGS...]");
     cmd->callback([cmd, &g, o, user, workdir] {
         if (!user->empty()) o->user = *user;
-        for (const auto& rest : cmd->remaining()) o->command.push_back(rest);
+        o->command = cmd->remaining();
+        if (o->command.empty()) throw CLI::ValidationError("exec", "a command is required after the service");
         if (!workdir->empty()) o->workdir = *workdir;
         ucompose::Session s = open_engine_session(g);
         g.exit_code = (ucompose::exec(s, *o));

@@ -10,7 +10,7 @@ void add_ps_command(CLI::App& app, GlobalOptions& g) {
     cmd->add_flag("-q,--quiet", o->quiet, "Only display IDs");
     cmd->add_flag("--services", o->services_only, "Display services");
     cmd->add_option("--format", o->format, "Format the output (table|json)")->check(CLI::IsMember({"table", "json"}));
-    cmd->add_option("--status", o->status, "Filter services by status");
+    cmd->add_option("--status", o->status, "Filter services by status")->allow_extra_args(false);
     cmd->add_option("services", o->services, "Services");
     cmd->callback([&g, o] {
         ucompose::Session s = open_engine_session(g);

@@ -22,6 +22,7 @@ void add_rm_command(CLI::App& app, GlobalOptions& g);
 void add_run_command(CLI::App& app, GlobalOptions& g);
 void add_exec_command(CLI::App& app, GlobalOptions& g);
 void add_pull_command(CLI::App& app, GlobalOptions& g);
+void add_push_command(CLI::App& app, GlobalOptions& g);
 void add_images_command(CLI::App& app, GlobalOptions& g);
 void add_top_command(CLI::App& app, GlobalOptions& g);
 void add_port_command(CLI::App& app, GlobalOptions& g);

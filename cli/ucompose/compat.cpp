@@ -121,11 +121,11 @@ int run_compat(int argc, char** argv) {
     upc->add_option("-t,--timeout", up.timeout);
     upc->add_flag("-V,--renew-anon-volumes", renew);
     upc->add_flag("--remove-orphans", up.policy.remove_orphans);
-    upc->add_option("--scale", scale);
+    upc->add_option("--scale", scale)->allow_extra_args(false);
     upc->add_option("--exit-code-from", up.exit.exit_code_from);
     upc->add_flag("--pull", pull_flag);
     upc->add_flag("--pull-always", pull_always);
-    upc->add_option("--build-arg", build_args);
+    upc->add_option("--build-arg", build_args)->allow_extra_args(false);
     upc->add_flag("--no-cache", no_cache);
     upc->add_option("services", services);
     upc->callback([&] {
@@ -203,14 +203,14 @@ int run_compat(int argc, char** argv) {
     runc->add_flag("-d,--detach", run.detach);
     runc->add_option("--name", run.name);
     runc->add_option("--entrypoint", run.entrypoint);
-    runc->add_option("-e", run.env);
-    runc->add_option("-l,--label", run.labels);
+    runc->add_option("-e", run.env)->allow_extra_args(false);
+    runc->add_option("-l,--label", run.labels)->allow_extra_args(false);
     runc->add_option("-u,--user", run.user);
     runc->add_flag("--no-deps", run.no_deps);
     runc->add_flag("--rm", run.remove);
-    runc->add_option("-p,--publish", run.publish);
+    runc->add_option("-p,--publish", run.publish)->allow_extra_args(false);
     runc->add_flag("--service-ports", run.service_ports);
-    runc->add_option("-v,--volume", run.volumes);
+    runc->add_option("-v,--volume", run.volumes)->allow_extra_args(false);
     runc->add_flag("-T", run.no_tty);
     runc->add_option("-w,--workdir", run.workdir);
     runc->callback([&] {
@@ -230,7 +230,7 @@ int run_compat(int argc, char** argv) {
     execc->add_option("-u,--user", ex.user);
     execc->add_flag("-T", ex.no_tty);
     execc->add_option("--index", ex.index);
-    execc->add_option("-e", ex.env);
+    execc->add_option("-e", ex.env)->allow_extra_args(false);
     execc->add_option("-w,--workdir", ex.workdir);
     execc->callback([&] {
         auto rest = execc->remaining();
@@ -250,6 +250,31 @@ int run_compat(int argc, char** argv) {
         pull.services = services;
         Session s = open(g, {});
         code = ucompose::pull(s, pull);
+    });
+
+    BuildOptions build;
+    bool build_pull_always = false;
+    auto* buildc = app.add_subcommand("build", "build stack images");
+    buildc->add_flag("--pull", build.pull, "attempt to pull a newer version of the image");
+    buildc->add_flag("--pull-always", build_pull_always, "attempt to pull a newer version of the image");
+    buildc->add_option("--build-arg", build.build_args, "set build-time variables (KEY=VALUE)")->allow_extra_args(false);
+    buildc->add_flag("--no-cache", build.no_cache, "do not use cache when building the image");
+    buildc->add_option("services", services);
+    buildc->callback([&] {
+        build.services = services;
+        build.pull = build.pull || build_pull_always;
+        Session s = open(g, services, false);
+        code = ucompose::build(s, build);
+    });
+
+    PushOptions push;
+    auto* pushc = app.add_subcommand("push", "push stack images");
+    pushc->add_flag("--ignore-push-failures", push.ignore_failures, "do not stop on a failed push");
+    pushc->add_option("services", services);
+    pushc->callback([&] {
+        push.services = services;
+        Session s = open(g, services, false);
+        code = ucompose::push(s, push);
     });
 
     auto* help = app.add_subcommand("help", "show help");

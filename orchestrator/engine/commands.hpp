@@ -109,6 +109,24 @@ struct PullOptions {
 };
 int pull(Session& session, const PullOptions& options);
 
+// `build`: every selected service with a `build:` section, in parallel, tagged with its image name.
+struct BuildOptions {
+    std::vector<std::string> services;
+    std::vector<std::string> build_args;  // --build-arg K=V (or K) over the file's
+    bool no_cache = false;
+    bool pull = false;                    // --pull: always pull the base images
+    bool quiet = false;
+};
+int build(Session& session, const BuildOptions& options);
+
+// `push`: the images of selected services that are built and name an `image:`.
+struct PushOptions {
+    std::vector<std::string> services;
+    bool ignore_failures = false;
+    bool quiet = false;
+};
+int push(Session& session, const PushOptions& options);
+
 struct ImagesOptions {
     std::vector<std::string> services;
     bool quiet = false;

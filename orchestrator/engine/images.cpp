@@ -1,4 +1,4 @@
-// `pull`, `images`, `top`, `port` and `events`: thin views over podman for the project.
+// `pull`, `build`, `push`, `images`, `top`, `port` and `events`: thin views over podman for the project.
 #include <iostream>
 #include <set>
 
@@ -10,34 +10,43 @@
 #include "orchestrator/engine/ops.hpp"
 #include "orchestrator/engine/output.hpp"
 #include "orchestrator/engine/table.hpp"
+#include "orchestrator/podman/container_args.hpp"
 #include "orchestrator/podman/wait_group.hpp"
 
 namespace ucompose {
 namespace {
 
-Task<int> pull_task(Session& s, const PullOptions& o) {
+struct ImageOp {
+    std::string service, ref;
+    PodmanCommand command;
+};
+struct ImageOpWords {
+    const char* doing;  // "Pulling"
+    const char* done;   // "Pulled"
+    const char* verb;   // "pull", for errors
+    bool quiet = false;
+    bool ignore_failures = false;
+};
+
+// Runs one podman command per image, all at once, with a progress line each. A failure names the
+// service, the image and podman's message; the exit code is 1 unless failures are ignored.
+Task<int> run_image_ops(Session& s, std::vector<ImageOp> ops, ImageOpWords w) {
     auto ex = co_await asio::this_coro::executor;
-    Progress progress(std::cerr, s.live && !o.quiet, "Pulling");
+    Progress progress(std::cerr, s.live && !w.quiet, w.doing);
     WaitGroup group(ex);
     std::exception_ptr err;
     int rc = 0;
-    std::set<std::string> refs;
-    for (const auto& [name, svc] : s.project.services) {
-        if (!o.services.empty() && std::find(o.services.begin(), o.services.end(), name) == o.services.end()) continue;
-        if (!svc.image) continue;  // built, not pulled
-        if (svc.pull_policy && (*svc.pull_policy == "never" || *svc.pull_policy == "build")) continue;
-        refs.insert(*svc.image);
-    }
-    for (const auto& ref : refs) {
+    for (const auto& op : ops) {
         group.add();
-        spawn_fn(ex, [&, ref]() -> Task<void> {
-            progress.event("Image", ref, "Pulling");
-            PodmanResult r = co_await s.client->run(cmd("pull", "-q", ref));
-            progress.event("Image", ref, r.ok() ? "Pulled" : "Error", true, !r.ok());
+        spawn_fn(ex, [&, op = &op]() -> Task<void> {
+            progress.event("Image", op->ref, w.doing);
+            PodmanResult r = co_await s.client->run(op->command);
+            progress.event("Image", op->ref, r.ok() ? w.done : "Error", true, !r.ok());
             if (!r.ok()) {
-                std::cerr << "ucompose: " << (o.ignore_failures ? "warning" : "error") << ": pull " << ref << ": "
+                std::cerr << "ucompose: " << (w.ignore_failures ? "warning" : "error") << ": service "
+                          << '"' << op->service << "\": " << w.verb << " of " << op->ref << " failed: "
                           << r.message() << "\n";
-                if (!o.ignore_failures) rc = 1;
+                if (!w.ignore_failures) rc = 1;
             }
             group.done();
         }, &err);
@@ -45,6 +54,54 @@ Task<int> pull_task(Session& s, const PullOptions& o) {
     co_await group.wait();
     if (err) std::rethrow_exception(err);
     co_return rc;
+}
+
+bool selected(const std::vector<std::string>& services, const std::string& name) {
+    return services.empty() || std::find(services.begin(), services.end(), name) != services.end();
+}
+
+Task<int> pull_task(Session& s, const PullOptions& o) {
+    std::vector<ImageOp> ops;
+    std::set<std::string> refs;
+    for (const auto& [name, svc] : s.project.services) {
+        if (!selected(o.services, name)) continue;
+        if (!svc.image) continue;  // built, not pulled
+        if (svc.pull_policy && (*svc.pull_policy == "never" || *svc.pull_policy == "build")) continue;
+        if (refs.insert(*svc.image).second) ops.push_back({name, *svc.image, cmd("pull", "-q", *svc.image)});
+    }
+    co_return co_await run_image_ops(s, std::move(ops), {"Pulling", "Pulled", "pull", o.quiet, o.ignore_failures});
+}
+
+Task<int> build_task(Session& s, const BuildOptions& o) {
+    std::vector<ImageOp> ops;
+    std::set<std::string> refs;
+    for (const auto& [name, svc] : s.project.services) {
+        if (!selected(o.services, name) || !svc.build) continue;
+        std::string ref = image_name(s.project, svc);
+        if (!refs.insert(ref).second) continue;
+        BuildConfig b = *svc.build;
+        for (const auto& kv : o.build_args) {
+            auto eq = kv.find('=');
+            if (eq == std::string::npos)
+                b.args[kv] = std::nullopt;
+            else
+                b.args[kv.substr(0, eq)] = kv.substr(eq + 1);
+        }
+        ops.push_back({name, ref, cmd("build", build_args(b, ref, o.no_cache, o.pull))});
+    }
+    co_return co_await run_image_ops(s, std::move(ops), {"Building", "Built", "build", o.quiet, false});
+}
+
+Task<int> push_task(Session& s, const PushOptions& o) {
+    // Services that are built and name their image (podman-compose's and docker compose's rule:
+    // an image only pulled is somebody else's to push).
+    std::vector<ImageOp> ops;
+    std::set<std::string> refs;
+    for (const auto& [name, svc] : s.project.services) {
+        if (!selected(o.services, name) || !svc.build || !svc.image) continue;
+        if (refs.insert(*svc.image).second) ops.push_back({name, *svc.image, cmd("push", *svc.image)});
+    }
+    co_return co_await run_image_ops(s, std::move(ops), {"Pushing", "Pushed", "push", o.quiet, o.ignore_failures});
 }
 
 std::string human_size(long long b) {
@@ -124,6 +181,16 @@ Task<int> port_task(Session& s, const PortOptions& o) {
 int pull(Session& session, const PullOptions& options) {
     asio::io_context io;
     return run_task(io, pull_task(session, options));
+}
+
+int build(Session& session, const BuildOptions& options) {
+    asio::io_context io;
+    return run_task(io, build_task(session, options));
+}
+
+int push(Session& session, const PushOptions& options) {
+    asio::io_context io;
+    return run_task(io, push_task(session, options));
 }
 
 int images(Session& session, const ImagesOptions& options) {

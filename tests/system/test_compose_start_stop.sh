@@ -29,6 +29,11 @@ uc unpause a >/dev/null 2>&1 || fail "unpause failed"
 assert_eq running "$(state_of "${PROJECT}_a_1")" "a unpaused"
 assert_eq "hello" "$(uc exec -T a echo hello)" "exec runs in the service's container"
 assert_eq "ran" "$(uc run --rm -T b echo ran 2>/dev/null)" "run --rm runs a one-off container"
+# Repeatable options take one value each: the service and command after them stay positional.
+assert_eq "x=1 y=2" "$(uc exec -T -e X=1 -e Y=2 a sh -c 'echo x=$X y=$Y')" "exec -e K=V SERVICE CMD"
+assert_eq "x=1 l=v" "$(uc run --rm -T -e X=1 -l uct.l=v b sh -c 'echo x=$X l=v' 2>/dev/null)" "run -e K=V -l L=V SERVICE CMD"
+assert_eq "x=1" "$("$UCOMPOSE" compat -p "$PROJECT" -f "$PROJECT_DIR/compose.yaml" run --rm -T -e X=1 b sh -c 'echo x=$X' 2>/dev/null)" \
+    "compat run -e K=V SERVICE CMD"
 uc kill -s KILL a >/dev/null 2>&1 || fail "kill failed"
 assert_eq exited "$(state_of "${PROJECT}_a_1")" "a killed"
 uc rm -f a >/dev/null 2>&1 || fail "rm failed"

@@ -106,7 +106,7 @@ make_initrd "$BUSYBOX" sh -c 'echo "GREETING=$GREETING"; cat /etc/resolv.conf; e
 start_vm
 wait_vm
 assert_eq 0 "$?" "QEMU's status after the guest powered off"
-assert_eq "exit=3" "$(cat "$tmp/exit")" "exit line on COM2"
+assert_eq $'report=exit\nexit=3' "$(cat "$tmp/exit")" "the promise, then the exit line on COM2"
 assert_contains "$(cat "$tmp/console")" "GREETING=from-container" "the container's env wins over the image's"
 assert_contains "$(cat "$tmp/console")" "nameserver 10.0.2.3" "resolv.conf from /ucrun/net"
 
@@ -119,5 +119,5 @@ assert_contains "$(curl -sf -m 5 "http://127.0.0.1:$port/")" "hello from a unike
 log "ACPI power button (system_powerdown): SIGTERM to the app, exit 143, power off"
 echo system_powerdown >&$MON
 wait_vm
-assert_eq "exit=143" "$(cat "$tmp/exit")" "exit line after system_powerdown"
+assert_eq $'report=exit\nexit=143' "$(cat "$tmp/exit")" "the promise, then the exit line after system_powerdown"
 log "ok"
