@@ -23,6 +23,8 @@ void add_run_command(CLI::App& app, GlobalOptions& g);
 void add_exec_command(CLI::App& app, GlobalOptions& g);
 void add_pull_command(CLI::App& app, GlobalOptions& g);
 void add_push_command(CLI::App& app, GlobalOptions& g);
+void add_ls_command(CLI::App& app, GlobalOptions& g);
+void add_stats_command(CLI::App& app, GlobalOptions& g);
 void add_images_command(CLI::App& app, GlobalOptions& g);
 void add_top_command(CLI::App& app, GlobalOptions& g);
 void add_port_command(CLI::App& app, GlobalOptions& g);

@@ -45,6 +45,8 @@ int run(int argc, char** argv) {
     add_exec_command(app, g);
     add_pull_command(app, g);
     add_push_command(app, g);
+    add_ls_command(app, g);
+    add_stats_command(app, g);
     add_images_command(app, g);
     add_top_command(app, g);
     add_port_command(app, g);

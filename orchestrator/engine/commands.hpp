@@ -109,6 +109,16 @@ struct PullOptions {
 };
 int pull(Session& session, const PullOptions& options);
 
+// `stats`: podman stats of the services' running containers (all with --all).
+struct StatsOptions {
+    std::vector<std::string> services;
+    bool all = false;
+    bool no_stream = false;
+    bool no_trunc = false;
+    std::optional<std::string> format;
+};
+int stats(Session& session, const StatsOptions& options);
+
 // `build`: every selected service with a `build:` section, in parallel, tagged with its image name.
 struct BuildOptions {
     std::vector<std::string> services;

@@ -183,6 +183,26 @@ int pull(Session& session, const PullOptions& options) {
     return run_task(io, pull_task(session, options));
 }
 
+int stats(Session& session, const StatsOptions& o) {
+    asio::io_context io;
+    std::vector<ObservedContainer> all = run_task(io, observe_containers(*session.client, session.project));
+    PodmanCommand c = cmd("stats");
+    if (o.no_stream) c.args.push_back("--no-stream");
+    if (o.no_trunc) c.args.push_back("--no-trunc");
+    if (o.format) {
+        c.args.push_back("--format");
+        c.args.push_back(*o.format);
+    }
+    bool any = false;
+    for (const auto& ctr : select_containers(all, o.services, false)) {
+        if (!o.all && !ctr.running()) continue;
+        c.args.push_back(ctr.name);
+        any = true;
+    }
+    if (!any) return 0;  // `podman stats` with no name would show every container on the host
+    return session.client->foreground(c);
+}
+
 int build(Session& session, const BuildOptions& options) {
     asio::io_context io;
     return run_task(io, build_task(session, options));

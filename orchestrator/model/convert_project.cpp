@@ -114,6 +114,18 @@ VolumeDef read_volume(const std::string& key, const Value& v, const std::string&
     return d;
 }
 
+// The compose spec's pattern for the keys under services:, networks: and volumes:. A key becomes
+// part of container, network and volume names, so "../../etc" or "a b" stops here, with its place.
+void check_key_name(const Entry& e, const char* what) {
+    bool ok = !e.key.empty();
+    for (char c : e.key)
+        ok = ok && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                    c == '_' || c == '-');
+    if (!ok)
+        throw Error(e.key_pos, std::string("invalid ") + what + " name '" + e.key +
+                                   "': only letters, digits, '.', '_' and '-' are allowed");
+}
+
 }  // namespace
 
 void convert_document(const Value& doc, const std::string& project_name, const ConvertContext& ctx,
@@ -123,18 +135,24 @@ void convert_document(const Value& doc, const std::string& project_name, const C
         if (e.key == "services") {
             if (x.is_null()) continue;
             if (!x.is_map()) throw_type(x, "services", "a mapping");
-            for (const Entry& s : x.map)
+            for (const Entry& s : x.map) {
+                check_key_name(s, "service");
                 out.services[s.key] = convert_service(s.key, s.value, s.key_pos, ctx);
+            }
         } else if (e.key == "networks") {
             if (x.is_null()) continue;
             if (!x.is_map()) throw_type(x, "networks", "a mapping");
-            for (const Entry& n : x.map)
+            for (const Entry& n : x.map) {
+                check_key_name(n, "network");
                 out.networks[n.key] = read_network(n.key, n.value, project_name, ctx);
+            }
         } else if (e.key == "volumes") {
             if (x.is_null()) continue;
             if (!x.is_map()) throw_type(x, "volumes", "a mapping");
-            for (const Entry& v : x.map)
+            for (const Entry& v : x.map) {
+                check_key_name(v, "volume");
                 out.volumes[v.key] = read_volume(v.key, v.value, project_name, ctx);
+            }
         } else if (e.key == "name") {
             // handled by the loader
         } else if (e.key == "version") {

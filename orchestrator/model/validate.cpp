@@ -3,11 +3,31 @@
 #include "orchestrator/model/graph.hpp"
 
 namespace ucompose {
+namespace {
+
+bool name_chars(const std::string& s, bool upper) {
+    for (char c : s) {
+        bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-' ||
+                  (upper && c >= 'A' && c <= 'Z');
+        if (!ok) return false;
+    }
+    return true;
+}
+bool alnum(char c, bool upper) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (upper && c >= 'A' && c <= 'Z');
+}
+
+}  // namespace
 
 void validate_project(const Project& project) {
     std::map<std::string, std::string> names;  // container_name -> service
     for (const auto& [name, svc] : project.services) {
         if (svc.container_name) {
+            // The compose spec's pattern (podman's too): [a-zA-Z0-9][a-zA-Z0-9_.-]+
+            const std::string& cn = *svc.container_name;
+            if (cn.size() < 2 || !alnum(cn[0], true) || !name_chars(cn, true))
+                throw Error(svc.position_of("container_name"),
+                            "invalid container_name '" + cn + "': it must match [a-zA-Z0-9][a-zA-Z0-9_.-]+");
             auto [it, fresh] = names.emplace(*svc.container_name, name);
             if (!fresh)
                 throw Error(svc.position_of("container_name"),
@@ -17,6 +37,13 @@ void validate_project(const Project& project) {
                 throw Error(svc.position_of("container_name"),
                             "services." + name + " sets container_name and scales to " +
                                 std::to_string(svc.replicas()) + " containers");
+        }
+        if (svc.ucompose && svc.ucompose->unikernel) {
+            // A unikernel registry name (docs/registry.md): [a-z0-9][a-z0-9._-]*
+            const std::string& u = *svc.ucompose->unikernel;
+            if (u.empty() || !alnum(u[0], false) || !name_chars(u, false))
+                throw Error(svc.position_of("x-ucompose"),
+                            "invalid unikernel name '" + u + "' in x-ucompose: it must match [a-z0-9][a-z0-9._-]*");
         }
         for (const auto& [net, att] : svc.networks) {
             if (!project.networks.count(net))

@@ -15,7 +15,14 @@ services:
 YAML
 uc up -d >/dev/null 2>&1 || fail "up failed"
 id=$(id_of "${PROJECT}_a_1")
+# ls and stats while both run.
+assert_eq "$PROJECT" "$("$UCOMPOSE" ls -q --filter "name=$PROJECT")" "ls -q lists the project"
+assert_contains "$("$UCOMPOSE" ls --filter "name=$PROJECT")" "running(2)" "ls shows the project's states"
+assert_eq "${PROJECT}_a_1 ${PROJECT}_b_1" "$(uc stats --no-stream --format '{{.Name}}' | sort | xargs)" \
+    "stats --no-stream shows the two containers"
+assert_eq "${PROJECT}_b_1" "$(uc stats --no-stream --format '{{.Name}}' b)" "stats of one service"
 uc stop a >/dev/null 2>&1 || fail "stop a failed"
+assert_contains "$("$UCOMPOSE" ls --filter "name=$PROJECT" --format json)" '"Status":"exited(1), running(1)"' "ls after stop a"
 assert_eq exited "$(state_of "${PROJECT}_a_1")" "a stopped"
 assert_eq running "$(state_of "${PROJECT}_b_1")" "b still running"
 uc start a >/dev/null 2>&1 || fail "start a failed"

@@ -89,6 +89,16 @@ TEST_CASE("bad compose files give one positioned line", "[errors]") {
         {"top level is a list", "- a\n", "$DIR/compose.yaml:1:1: top level must be a mapping, not a list"},
         {"invalid volume", "services:\n  web:\n    image: a\n    volumes: [\"./a:/b:rx\"]\n",
          "$DIR/compose.yaml:4:15: invalid volume \"./a:/b:rx\": unknown option 'rx'"},
+        {"service name that is a path", "services:\n  a: {image: x}\n  ../../etc:\n    image: x\n",
+         "$DIR/compose.yaml:3:3: invalid service name '../../etc': only letters, digits, '.', '_' and '-' are allowed"},
+        {"network name with a space", "services:\n  a: {image: x}\nnetworks:\n  a b: {}\n",
+         "$DIR/compose.yaml:4:3: invalid network name 'a b': only letters, digits, '.', '_' and '-' are allowed"},
+        {"volume name with a slash", "services:\n  a: {image: x}\nvolumes:\n  data/x: {}\n",
+         "$DIR/compose.yaml:4:3: invalid volume name 'data/x': only letters, digits, '.', '_' and '-' are allowed"},
+        {"container_name that is a path", "services:\n  a:\n    image: x\n    container_name: ../x\n",
+         "$DIR/compose.yaml:4:5: invalid container_name '../x': it must match [a-zA-Z0-9][a-zA-Z0-9_.-]+"},
+        {"unikernel name that escapes", "services:\n  a:\n    image: x\n    x-ucompose: {unikernel: ../../etc}\n",
+         "$DIR/compose.yaml:4:5: invalid unikernel name '../../etc' in x-ucompose: it must match [a-z0-9][a-z0-9._-]*"},
     };
     for (const Case& c : cases) {
         INFO(c.name);
