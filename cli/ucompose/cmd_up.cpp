@@ -11,6 +11,7 @@ void add_up_command(CLI::App& app, GlobalOptions& g) {
     auto timeout = std::make_shared<int>(-1);
     auto wait_timeout = std::make_shared<int>(-1);
     auto no_start = std::make_shared<bool>(false);
+    auto scale = std::make_shared<std::vector<std::string>>();
     cmd->add_flag("-d,--detach", o->detach, "Detached mode: run containers in the background");
     cmd->add_flag("--build", o->policy.build, "Build images before starting containers");
     cmd->add_flag("--no-build", o->policy.no_build, "Don't build an image, even if it's missing");
@@ -32,8 +33,12 @@ void add_up_command(CLI::App& app, GlobalOptions& g) {
     cmd->add_flag("--no-color", o->no_color, "Produce monochrome output");
     cmd->add_flag("--no-log-prefix", o->no_log_prefix, "Don't print prefix in logs");
     cmd->add_flag("--timestamps", o->timestamps, "Show timestamps");
+    cmd->add_option("--scale", *scale, "Scale SERVICE to NUM instances (SERVICE=NUM)")->allow_extra_args(false);
+    cmd->add_option("--attach", o->attach, "Restrict attaching to the specified services")->allow_extra_args(false);
+    cmd->add_option("--no-attach", o->no_attach, "Do not attach (stream logs) to the specified services")
+        ->allow_extra_args(false);
     cmd->add_option("services", o->services, "Services to start (with their dependencies)");
-    cmd->callback([&g, o, no_deps, exit_code_from, timeout, wait_timeout, no_start] {
+    cmd->callback([&g, o, no_deps, exit_code_from, timeout, wait_timeout, no_start, scale] {
         if (!exit_code_from->empty()) o->exit.exit_code_from = *exit_code_from;
         if (*timeout >= 0) o->timeout = *timeout;
         if (*wait_timeout >= 0) o->wait_timeout = *wait_timeout;
@@ -45,6 +50,7 @@ void add_up_command(CLI::App& app, GlobalOptions& g) {
         if (o->detach && (o->exit.abort_on_container_exit || o->exit.exit_code_from))
             throw CLI::ValidationError("--abort-on-container-exit and --exit-code-from cannot be used with -d");
         ucompose::Session s = open_engine_session(g, o->services, !*no_deps);
+        ucompose::apply_scale(s.project, *scale);
         g.exit_code = (ucompose::up(s, *o));
     });
 }

@@ -136,6 +136,7 @@ int run_compat(int argc, char** argv) {
         up.services = services;
         if (up.policy.no_start) up.no_attach_logs = true;
         Session s = open(g, services, !no_deps);
+        ucompose::apply_scale(s.project, scale);
         code = ucompose::up(s, up);
     });
 

@@ -23,8 +23,15 @@ struct UpOptions {
     bool no_log_prefix = false;
     bool timestamps = false;
     bool no_attach_logs = false;  // `create`, or --no-start
+    std::vector<std::string> attach;     // --attach: only these services' logs (else `services`, else all)
+    std::vector<std::string> no_attach;  // --no-attach: never these
 };
 int up(Session& session, const UpOptions& options);
+// Whether attached `up` streams this service's logs (and waits for its containers to exit).
+bool attaches_to(const UpOptions& options, const std::string& service);
+// --scale SERVICE=NUM (repeatable) over the file's scale/deploy.replicas. Throws Error for a bad
+// spec, an unknown service, or a container_name service scaled above 1.
+void apply_scale(Project& project, const std::vector<std::string>& specs);
 
 struct DownOptions {
     bool volumes = false;         // -v

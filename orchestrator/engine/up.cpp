@@ -361,9 +361,7 @@ Task<void> Up::service_main(ServiceRun& r) {
         fail(r, e.what());
         co_return;
     }
-    bool attach_this = attached_ && (o_.services.empty() ||
-                                     std::find(o_.services.begin(), o_.services.end(), svc.name) != o_.services.end());
-    if (attach_this) {
+    if (attached_ && attaches_to(o_, svc.name)) {
         for (const auto& [name, number] : r.containers) {
             ++live_;
             spawn_logged(ex_, attach(svc.name, name, number), &spawn_error_);
@@ -679,6 +677,30 @@ Task<int> Up::wait_ready() {
 }
 
 }  // namespace
+
+bool attaches_to(const UpOptions& o, const std::string& service) {
+    auto has = [&](const std::vector<std::string>& v) { return std::find(v.begin(), v.end(), service) != v.end(); };
+    if (has(o.no_attach)) return false;
+    if (!o.attach.empty()) return has(o.attach);
+    return o.services.empty() || has(o.services);
+}
+
+void apply_scale(Project& project, const std::vector<std::string>& specs) {
+    for (const std::string& spec : specs) {
+        auto eq = spec.find('=');
+        std::string name = spec.substr(0, eq);
+        std::string num = eq == std::string::npos ? "" : spec.substr(eq + 1);
+        bool digits = !num.empty() && num.size() <= 6 && num.find_first_not_of("0123456789") == std::string::npos;
+        if (name.empty() || !digits) throw Error("--scale " + spec + ": expected SERVICE=NUM");
+        auto it = project.services.find(name);
+        if (it == project.services.end()) throw Error("--scale " + spec + ": no such service: " + name);
+        int n = std::stoi(num);
+        if (n > 1 && it->second.container_name)
+            throw Error("--scale " + spec + ": service " + "\"" + name + "\"" + " sets container_name '" +
+                        *it->second.container_name + "', so it cannot run " + num + " containers");
+        it->second.scale = n;
+    }
+}
 
 int up(Session& session, const UpOptions& options) {
     asio::io_context io;

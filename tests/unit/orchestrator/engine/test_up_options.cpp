@@ -1,0 +1,52 @@
+// `up`'s pure choices: which services attached mode streams, and --scale over the file.
+#include <catch2/catch.hpp>
+
+#include "orchestrator/engine/commands.hpp"
+
+using namespace ucompose;
+
+TEST_CASE("up: attached services", "[up]") {
+    UpOptions o;
+    CHECK(attaches_to(o, "web"));  // nothing named: every service
+    o.services = {"web"};
+    CHECK(attaches_to(o, "web"));
+    CHECK_FALSE(attaches_to(o, "db"));  // a dependency started for web is not attached
+    o.attach = {"db"};
+    CHECK(attaches_to(o, "db"));  // --attach wins over the named services
+    CHECK_FALSE(attaches_to(o, "web"));
+    o.attach.clear();
+    o.services.clear();
+    o.no_attach = {"db"};
+    CHECK_FALSE(attaches_to(o, "db"));
+    CHECK(attaches_to(o, "web"));
+    o.attach = {"db"};
+    CHECK_FALSE(attaches_to(o, "db"));  // --no-attach wins over --attach
+}
+
+TEST_CASE("up: --scale", "[up]") {
+    Project p;
+    p.services["web"].name = "web";
+    p.services["db"].name = "db";
+    p.services["db"].container_name = "the-db";
+    apply_scale(p, {"web=3", "db=1"});
+    CHECK(p.services["web"].replicas() == 3);
+    CHECK(p.services["db"].replicas() == 1);
+    apply_scale(p, {"web=0"});
+    CHECK(p.services["web"].replicas() == 0);
+
+    auto error = [&](const std::string& spec) {
+        try {
+            apply_scale(p, {spec});
+        } catch (const Error& e) {
+            return std::string(e.what());
+        }
+        return std::string("(no error)");
+    };
+    CHECK(error("web") == "--scale web: expected SERVICE=NUM");
+    CHECK(error("web=-1") == "--scale web=-1: expected SERVICE=NUM");
+    CHECK(error("web=two") == "--scale web=two: expected SERVICE=NUM");
+    CHECK(error("=2") == "--scale =2: expected SERVICE=NUM");
+    CHECK(error("ghost=2") == "--scale ghost=2: no such service: ghost");
+    CHECK(error("db=2") ==
+          "--scale db=2: service \"db\" sets container_name 'the-db', so it cannot run 2 containers");
+}
