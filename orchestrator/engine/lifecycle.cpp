@@ -50,8 +50,10 @@ Task<int> lifecycle_task(Session& s, Lifecycle verb, const LifecycleOptions& o) 
     PodmanClient& pm = *s.client;
     for (const auto& name : o.services) s.project.service(name);  // unknown service: error
     std::vector<ObservedContainer> all = co_await observe_containers(pm, s.project);
+    std::vector<std::string> selected = o.services;
+    if (verb == Lifecycle::Restart && !selected.empty()) selected = with_restart_dependents(s.project, selected);
     std::vector<ObservedContainer> targets;
-    for (const auto& c : select_containers(all, o.services, verb == Lifecycle::Remove)) {
+    for (const auto& c : select_containers(all, selected, verb == Lifecycle::Remove)) {
         if (applies(verb, c, o)) targets.push_back(c);
     }
     if (verb == Lifecycle::Start && targets.empty() && !o.services.empty()) {

@@ -132,4 +132,22 @@ std::vector<std::vector<std::string>> levels_of(const Project& project, const st
     return out;
 }
 
+std::vector<std::string> with_restart_dependents(const Project& project, const std::vector<std::string>& services) {
+    std::set<std::string> out(services.begin(), services.end());
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (const auto& [name, svc] : project.services) {
+            if (out.count(name)) continue;
+            for (const auto& [dep, d] : svc.depends_on) {
+                if (d.restart && out.count(dep)) {
+                    out.insert(name);
+                    grew = true;
+                    break;
+                }
+            }
+        }
+    }
+    return {out.begin(), out.end()};
+}
+
 }  // namespace ucompose

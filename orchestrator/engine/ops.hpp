@@ -32,6 +32,10 @@ ContainerSpec container_spec(const Project& project, const Service& service, int
 std::vector<ObservedContainer> select_containers(const std::vector<ObservedContainer>& all,
                                                  const std::vector<std::string>& services, bool include_oneoff);
 
+// `services` plus, transitively, every service whose depends_on entry on one of them says
+// `restart: true` (docker compose restarts those with their dependency). Sorted.
+std::vector<std::string> with_restart_dependents(const Project& project, const std::vector<std::string>& services);
+
 // Start levels restricted to `services`, for ordered start (forward) or stop (reversed).
 std::vector<std::vector<std::string>> levels_of(const Project& project, const std::vector<std::string>& services);
 

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "orchestrator/engine/commands.hpp"
+#include "orchestrator/engine/ops.hpp"
 
 using namespace ucompose;
 
@@ -49,4 +50,17 @@ TEST_CASE("up: --scale", "[up]") {
     CHECK(error("ghost=2") == "--scale ghost=2: no such service: ghost");
     CHECK(error("db=2") ==
           "--scale db=2: service \"db\" sets container_name 'the-db', so it cannot run 2 containers");
+}
+
+TEST_CASE("restart: dependents with depends_on restart: true come along", "[restart]") {
+    Project p;
+    for (const char* n : {"db", "api", "web", "cron"}) p.services[n].name = n;
+    DependsOn restart;
+    restart.restart = true;
+    p.services["api"].depends_on["db"] = restart;
+    p.services["web"].depends_on["api"] = restart;  // transitively
+    p.services["cron"].depends_on["db"] = DependsOn{};  // restart: false
+    CHECK(with_restart_dependents(p, {"db"}) == std::vector<std::string>{"api", "db", "web"});
+    CHECK(with_restart_dependents(p, {"api"}) == std::vector<std::string>{"api", "web"});
+    CHECK(with_restart_dependents(p, {"cron"}) == std::vector<std::string>{"cron"});
 }
