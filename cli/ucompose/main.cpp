@@ -47,6 +47,9 @@ int run(int argc, char** argv) {
     add_push_command(app, g);
     add_ls_command(app, g);
     add_stats_command(app, g);
+    add_wait_command(app, g);
+    add_cp_command(app, g);
+    add_attach_command(app, g);
     add_images_command(app, g);
     add_top_command(app, g);
     add_port_command(app, g);

@@ -1,6 +1,7 @@
 // The ucompose commands as library calls: one options struct and one function each.
 // They return the process exit code; errors with context are thrown as ucompose::Error.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -115,6 +116,41 @@ struct PullOptions {
     bool include_deps = false;
 };
 int pull(Session& session, const PullOptions& options);
+
+// `cp SERVICE:PATH HOST_PATH` or `cp HOST_PATH SERVICE:PATH`, on container --index of the service.
+struct CopyOptions {
+    std::string source, destination;
+    int index = 1;
+    bool archive = false;  // -a: keep uid/gid
+};
+int copy(Session& session, const CopyOptions& options);
+// Pure: which side names the service (a known service before the first ':').
+struct CopySides {
+    std::string service;
+    std::string container_path;
+    std::string host_path;
+    bool into_container = false;
+};
+CopySides parse_copy_sides(const std::string& source, const std::string& destination,
+                           const std::function<bool(const std::string&)>& is_service);
+
+// `attach SERVICE`: this terminal to the service's container (podman attach).
+struct AttachOptions {
+    std::string service;
+    int index = 1;
+    bool no_stdin = false;
+    bool sig_proxy = true;
+    std::optional<std::string> detach_keys;
+};
+int attach(Session& session, const AttachOptions& options);
+
+// `wait`: until the services' containers stop; the exit code of the last one (with
+// --down-project: of the first one, and then the project goes down).
+struct WaitOptions {
+    std::vector<std::string> services;
+    bool down_project = false;
+};
+int wait(Session& session, const WaitOptions& options);
 
 // `stats`: podman stats of the services' running containers (all with --all).
 struct StatsOptions {

@@ -1,4 +1,4 @@
-// `up`'s pure choices: which services attached mode streams, and --scale over the file.
+// The commands' pure choices: up's attached services and --scale, restart's dependents, cp's sides.
 #include <catch2/catch.hpp>
 
 #include "orchestrator/engine/commands.hpp"
@@ -63,4 +63,31 @@ TEST_CASE("restart: dependents with depends_on restart: true come along", "[rest
     CHECK(with_restart_dependents(p, {"db"}) == std::vector<std::string>{"api", "db", "web"});
     CHECK(with_restart_dependents(p, {"api"}) == std::vector<std::string>{"api", "web"});
     CHECK(with_restart_dependents(p, {"cron"}) == std::vector<std::string>{"cron"});
+}
+
+TEST_CASE("cp: which side is the service", "[cp]") {
+    auto svc = [](const std::string& n) { return n == "web" || n == "db"; };
+    CopySides out = parse_copy_sides("web:/etc/hosts", "./hosts", svc);
+    CHECK(out.service == "web");
+    CHECK(out.container_path == "/etc/hosts");
+    CHECK(out.host_path == "./hosts");
+    CHECK_FALSE(out.into_container);
+    CopySides in = parse_copy_sides("/tmp/a:b", "db:/data/", svc);  // a colon in a host path
+    CHECK(in.service == "db");
+    CHECK(in.into_container);
+    CHECK(in.host_path == "/tmp/a:b");
+    CHECK(in.container_path == "/data/");
+    auto error = [&](const std::string& a, const std::string& b) {
+        try {
+            parse_copy_sides(a, b, svc);
+        } catch (const Error& e) {
+            return std::string(e.what());
+        }
+        return std::string("(no error)");
+    };
+    CHECK(error("web:/a", "db:/b") == "cp: copying between services is not supported: web:/a db:/b");
+    CHECK(error("ghost:/a", "./b") ==
+          "cp: one of ghost:/a and ./b must be SERVICE:PATH with a service of the project");
+    CHECK(error("./x/web:/a", "./b") ==
+          "cp: one of ./x/web:/a and ./b must be SERVICE:PATH with a service of the project");
 }
