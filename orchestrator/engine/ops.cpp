@@ -75,6 +75,9 @@ ContainerSpec container_spec(const Project& project, const Service& s, int numbe
         }
     }
     for (const auto& [key, def] : project.volumes) spec.volumes[key] = def.name;
+    FileObjectArgs objects = file_object_args(project, s);
+    spec.file_binds = std::move(objects.binds);
+    spec.secrets = std::move(objects.secrets);
     for (const auto& v : s.volumes_from) {
         std::string src = v, mode;
         auto colon = v.find(':');

@@ -114,6 +114,35 @@ VolumeDef read_volume(const std::string& key, const Value& v, const std::string&
     return d;
 }
 
+// A top-level secret or config: file (made absolute by normalize), or external (secrets).
+FileObjectDef read_file_object(const Entry& e, const char* kind, const ConvertContext& ctx) {
+    const std::string p = std::string(kind) + "s." + e.key;
+    const Value& v = e.value;
+    FileObjectDef d;
+    d.name = e.key;
+    if (!v.is_map()) throw_type(v, p, "a mapping");
+    std::optional<std::string> name;
+    for (const Entry& f : v.map) {
+        const std::string kp = p + "." + f.key;
+        if (f.key == "file") d.file = read_string(f.value, kp);
+        else if (f.key == "external") d.external = read_bool(f.value, kp);
+        else if (f.key == "name") name = read_string(f.value, kp);
+        else if (f.key == "environment" || f.key == "content")
+            throw Error(f.key_pos, p + ": '" + f.key + "' " + kind +
+                                       "s are not supported by ucompose yet; use file: (bind-mounted read-only)");
+        else if (f.key == "labels" || f.key == "driver" || f.key == "driver_opts" || f.key == "template_driver")
+            warn_key(ctx, f, p, "'" + f.key + "' has no meaning without swarm, ignored");
+        else if (f.key.rfind("x-", 0) == 0) continue;
+        else warn_key(ctx, f, p, "unknown key '" + f.key + "', ignored");
+    }
+    if (d.external && std::string(kind) == "config")
+        throw Error(e.key_pos, p + ": external configs need swarm; podman has none (use file:)");
+    if (d.external && d.file) throw Error(e.key_pos, p + ": external and file cannot both be set");
+    if (!d.external && !d.file) throw Error(e.key_pos, p + " needs file: (or external: true for a podman secret)");
+    if (name && d.external) d.name = *name;
+    return d;
+}
+
 // The compose spec's pattern for the keys under services:, networks: and volumes:. A key becomes
 // part of container, network and volume names, so "../../etc" or "a b" stops here, with its place.
 void check_key_name(const Entry& e, const char* what) {
@@ -159,8 +188,16 @@ void convert_document(const Value& doc, const std::string& project_name, const C
             warn_key(ctx, e, "version", "the attribute `version` is obsolete, it will be ignored");
         } else if (e.key.rfind("x-", 0) == 0) {
             out.extensions[e.key] = to_json(x);
-        } else if (e.key == "secrets" || e.key == "configs" || e.key == "include" ||
-                   e.key == "models") {
+        } else if (e.key == "secrets" || e.key == "configs") {
+            if (x.is_null()) continue;
+            if (!x.is_map()) throw_type(x, e.key, "a mapping");
+            const char* kind = e.key == "secrets" ? "secret" : "config";
+            auto& defs = e.key == "secrets" ? out.secrets : out.configs;
+            for (const Entry& d : x.map) {
+                check_key_name(d, kind);
+                defs[d.key] = read_file_object(d, kind, ctx);
+            }
+        } else if (e.key == "include" || e.key == "models") {
             warn_key(ctx, e, e.key, "'" + e.key + "' is not supported by ucompose yet, ignored");
         } else {
             warn_key(ctx, e, "(root)", "unknown key '" + e.key + "', ignored");

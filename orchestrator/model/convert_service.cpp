@@ -38,6 +38,44 @@ void need_map(const Value& v, const std::string& path) {
     if (!v.is_map()) throw_type(v, path, "a mapping");
 }
 
+// secrets: / configs: of a service: "name" or {source, target, uid, gid, mode}.
+std::vector<FileObjectRef> read_file_object_refs(const Value& v, const std::string& path) {
+    std::vector<FileObjectRef> out;
+    if (v.is_null()) return out;
+    if (!v.is_seq()) throw_type(v, path, "a list");
+    for (const Value& item : v.seq) {
+        FileObjectRef r;
+        r.where = item.pos;
+        if (item.is_scalar()) {
+            r.source = item.scalar;
+        } else {
+            need_map(item, path + "[]");
+            for (const Entry& e : item.map) {
+                const std::string kp = path + "." + e.key;
+                if (e.key == "source") r.source = read_string(e.value, kp);
+                else if (e.key == "target") r.target = read_string(e.value, kp);
+                else if (e.key == "uid") r.uid = read_string(e.value, kp);
+                else if (e.key == "gid") r.gid = read_string(e.value, kp);
+                else if (e.key == "mode") {
+                    // YAML 1.1 octal (0440), YAML 1.2 octal (0o440), or a decimal number.
+                    const std::string m = read_string(e.value, kp);
+                    std::string digits = m.rfind("0o", 0) == 0 ? "0" + m.substr(2) : m;
+                    char* end = nullptr;
+                    long n = std::strtol(digits.c_str(), &end, digits.size() > 1 && digits[0] == '0' ? 8 : 10);
+                    if (m.empty() || *end || n < 0 || n > 07777)
+                        throw Error(e.value.pos, kp + " must be a file mode like 0440, not \"" + m + "\"");
+                    r.mode = static_cast<int>(n);
+                } else {
+                    throw Error(e.key_pos, path + ": unknown key '" + e.key + "'");
+                }
+            }
+        }
+        if (r.source.empty()) throw Error(item.pos, path + ": an entry needs a source");
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
 BuildConfig read_build(const Value& v, const Reader& r) {
     const std::string p = r.path("build");
     need_map(v, p);
@@ -398,11 +436,11 @@ void build_environment(Service& s, const Value* env_file, const Value* environme
 // Spec keys that ucompose does not carry yet.
 const std::set<std::string>& unsupported_service_keys() {
     static const std::set<std::string> keys = {
-        "blkio_config", "cgroup", "cgroup_parent", "configs", "cpu_count", "cpu_percent",
+        "blkio_config", "cgroup", "cgroup_parent", "cpu_count", "cpu_percent",
         "cpu_period", "cpu_quota", "cpu_rt_period", "cpu_rt_runtime", "cpu_shares", "cpuset",
         "credential_spec", "device_cgroup_rules", "develop", "external_links", "gpus",
         "isolation", "label_file", "mac_address", "mem_swappiness", "oom_kill_disable",
-        "oom_score_adj", "secrets", "storage_opt", "userns_mode", "uts", "use_api_socket",
+        "oom_score_adj", "storage_opt", "userns_mode", "uts", "use_api_socket",
         "attach", "models", "provider", "post_start", "pre_stop", "volumes_from_options",
     };
     return keys;
@@ -522,6 +560,8 @@ Service convert_service(const std::string& name, const Value& v, const Position&
             s.pull_policy = pp;
         } else if (k == "profiles") s.profiles = read_string_list(x, kp);
         else if (k == "x-ucompose") s.ucompose = read_ucompose(x, r);
+        else if (k == "secrets") s.secrets = read_file_object_refs(x, kp);
+        else if (k == "configs") s.configs = read_file_object_refs(x, kp);
         else if (k.rfind("x-", 0) == 0) s.extensions[k] = to_json(x);
         else if (k == "extends") {
         }  // resolved before

@@ -207,6 +207,7 @@ private:
         if (!doc.is_map()) throw Error(doc.pos, "top level must be a mapping, not " + std::string(doc.kind_name()));
         interpolate_tree(doc, lookup_, unset_);
         NormalizeContext nctx{base_dir, home_, warn_};
+        normalize_top_level(doc, nctx);
         if (Value* services = doc.find("services")) {
             if (!services->is_map() && !services->is_null())
                 throw Error(services->pos, "services must be a mapping, not " + std::string(services->kind_name()));

@@ -157,6 +157,23 @@ struct UcomposeExt {
     bool has_probe() const { return probe_tcp.has_value() || probe_http.has_value(); }
 };
 
+// A top-level secret or config, as it runs on one host (no swarm): a file, bind-mounted
+// read-only, or (secrets) an existing podman secret. `environment:`/`content:` are refused at load.
+struct FileObjectDef {
+    std::optional<std::string> file;  // absolute
+    bool external = false;
+    std::string name;  // external: podman's secret name (`name:`, else the key)
+};
+
+// A service's use of a secret or config (short form: just the source).
+struct FileObjectRef {
+    std::string source;
+    std::optional<std::string> target;
+    std::optional<std::string> uid, gid;
+    std::optional<int> mode;
+    Position where;
+};
+
 struct Service {
     std::string name;  // the key under services:
 
@@ -222,6 +239,8 @@ struct Service {
     std::vector<std::string> profiles;
 
     std::optional<UcomposeExt> ucompose;  // x-ucompose
+    std::vector<FileObjectRef> secrets;
+    std::vector<FileObjectRef> configs;
     Extensions extensions;                // other x-* keys
 
     // Where each top-level key of this service was written (after merge: the file that
@@ -269,6 +288,8 @@ struct Project {
     std::map<std::string, Service> disabled_services;  // filtered out by profiles
     std::map<std::string, NetworkDef> networks;     // includes "default" when used
     std::map<std::string, VolumeDef> volumes;
+    std::map<std::string, FileObjectDef> secrets;
+    std::map<std::string, FileObjectDef> configs;
     Extensions extensions;                  // top-level x-*
     std::vector<std::string> active_profiles;  // sorted
 

@@ -382,4 +382,16 @@ void normalize_service(Value& svc, const std::string& name, const NormalizeConte
     }
 }
 
+void normalize_top_level(Value& doc, const NormalizeContext& ctx) {
+    for (const char* key : {"secrets", "configs"}) {
+        Value* defs = doc.find(key);
+        if (!defs || !defs->is_map()) continue;
+        for (Entry& e : defs->map) {
+            if (!e.value.is_map()) continue;
+            Value* file = e.value.find("file");
+            if (file && file->is_scalar()) file->scalar = resolve_host_path(file->scalar, ctx);
+        }
+    }
+}
+
 }  // namespace ucompose

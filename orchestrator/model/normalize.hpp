@@ -24,6 +24,9 @@ struct NormalizeContext {
 // `service` is the value under services.<name>. Throws Error on a wrong shape.
 void normalize_service(Value& service, const std::string& name, const NormalizeContext& ctx);
 
+// Top-level secrets.*.file and configs.*.file made absolute against base_dir.
+void normalize_top_level(Value& doc, const NormalizeContext& ctx);
+
 // Expands a short port spec ("127.0.0.1:8000-8001:80-81/udp") into long-form maps.
 std::vector<Value> parse_port_short(const std::string& spec, const Position& pos);
 // Parses a short volume spec ("./data:/data:ro,z") into a long-form map.

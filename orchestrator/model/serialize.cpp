@@ -145,6 +145,24 @@ json service_to_json(const Service& s) {
         o["volumes"] = a;
     }
     put(o, "volumes_from", s.volumes_from);
+    for (const auto& [key, refs] : {std::pair{"secrets", &s.secrets}, std::pair{"configs", &s.configs}}) {
+        if (refs->empty()) continue;
+        json a = json::array();
+        for (const FileObjectRef& r : *refs) {
+            json j = json::object();
+            j["source"] = r.source;
+            put(j, "target", r.target);
+            put(j, "uid", r.uid);
+            put(j, "gid", r.gid);
+            if (r.mode) {
+                char buf[16];
+                std::snprintf(buf, sizeof buf, "0%o", *r.mode);
+                j["mode"] = buf;
+            }
+            a.push_back(j);
+        }
+        o[key] = a;
+    }
     if (!s.networks.empty()) {
         json n = json::object();
         for (const auto& [name, att] : s.networks) {
@@ -301,6 +319,20 @@ json project_to_json(const Project& p) {
             v[key] = j;
         }
         o["volumes"] = v;
+    }
+    for (const auto& [key, defs] : {std::pair{"secrets", &p.secrets}, std::pair{"configs", &p.configs}}) {
+        if (defs->empty()) continue;
+        json m = json::object();
+        for (const auto& [name, d] : *defs) {
+            json j = json::object();
+            put(j, "file", d.file);
+            if (d.external) {
+                j["external"] = true;
+                j["name"] = d.name;
+            }
+            m[name] = j;
+        }
+        o[key] = m;
     }
     for (const auto& [k, v] : p.extensions) o[k] = v;
     return o;

@@ -1,5 +1,7 @@
 #include "orchestrator/model/validate.hpp"
 
+#include <tuple>
+
 #include "orchestrator/model/graph.hpp"
 
 namespace ucompose {
@@ -44,6 +46,13 @@ void validate_project(const Project& project) {
             if (u.empty() || !alnum(u[0], false) || !name_chars(u, false))
                 throw Error(svc.position_of("x-ucompose"),
                             "invalid unikernel name '" + u + "' in x-ucompose: it must match [a-z0-9][a-z0-9._-]*");
+        }
+        for (const auto& [refs, defs, kind] :
+             {std::tuple{&svc.secrets, &project.secrets, "secret"}, std::tuple{&svc.configs, &project.configs, "config"}}) {
+            for (const FileObjectRef& r : *refs) {
+                if (!defs->count(r.source))
+                    throw Error(r.where, "service '" + name + "' refers to undefined " + kind + " '" + r.source + "'");
+            }
         }
         for (const auto& [net, att] : svc.networks) {
             if (!project.networks.count(net))

@@ -178,6 +178,8 @@ sys::Argv container_args(const Service& s, const ContainerSpec& spec) {
 
     // Storage.
     for (const auto& m : s.volumes) add_mount(a, m, spec.volumes);
+    for (const auto& b : spec.file_binds) add(a, "-v", b);
+    for (const auto& x : spec.secrets) add(a, "--secret", x);
     for (const auto& v : spec.volumes_from) add(a, "--volumes-from", v);
     for (const auto& t : s.tmpfs) add(a, "--tmpfs", t);
 
@@ -287,6 +289,35 @@ sys::Argv build_args(const BuildConfig& b, const std::string& tag, bool no_cache
     if (pull || b.pull) a.push_back("--pull=always");
     a.push_back(b.context);
     return a;
+}
+
+FileObjectArgs file_object_args(const Project& project, const Service& service) {
+    FileObjectArgs out;
+    for (const FileObjectRef& r : service.secrets) {
+        const FileObjectDef& d = project.secrets.at(r.source);
+        std::string target = r.target.value_or(r.source);
+        if (d.external) {
+            std::string v = d.name + ",type=mount,target=" + target;
+            if (r.uid) v += ",uid=" + *r.uid;
+            if (r.gid) v += ",gid=" + *r.gid;
+            if (r.mode) {
+                char buf[16];
+                std::snprintf(buf, sizeof buf, "%o", *r.mode);
+                v += std::string(",mode=0") + buf;
+            }
+            out.secrets.push_back(v);
+        } else {
+            if (target.front() != '/') target = "/run/secrets/" + target;
+            out.binds.push_back(*d.file + ":" + target + ":ro");
+        }
+    }
+    for (const FileObjectRef& r : service.configs) {
+        const FileObjectDef& d = project.configs.at(r.source);
+        std::string target = r.target.value_or("/" + r.source);
+        if (target.front() != '/') target = "/" + target;
+        out.binds.push_back(*d.file + ":" + target + ":ro");
+    }
+    return out;
 }
 
 }  // namespace ucompose

@@ -25,6 +25,9 @@ struct ContainerSpec {
     std::vector<std::string> volumes_from;       // resolved container names (service:x -> name)
     // Real volume names keyed by top-level volume keys (project.volumes[key].name).
     std::map<std::string, std::string> volumes;
+    // secrets and configs (file_object_args): -v HOST:TARGET:ro and --secret values.
+    std::vector<std::string> file_binds;
+    std::vector<std::string> secrets;
 
     // `run` only:
     bool remove = false;                          // --rm
@@ -40,6 +43,16 @@ struct ContainerSpec {
     bool service_alias = true;                    // network alias = service name
     sys::Argv extra_args;                         // inserted before the image (run -v/-p/-l)
 };
+
+// A service's secrets and configs as podman args, as docker compose runs them without swarm:
+// a file secret is bind-mounted read-only at /run/secrets/<target or source> (an absolute target
+// as written), a file config at <target> or /<source>; an external secret is podman's own
+// (`--secret NAME,type=mount,target=T[,uid,gid,mode]`). uid/gid/mode apply to external secrets.
+struct FileObjectArgs {
+    std::vector<std::string> binds;
+    std::vector<std::string> secrets;
+};
+FileObjectArgs file_object_args(const Project& project, const Service& service);
 
 // Go duration text podman accepts: "1m30s" -> "90s", 1.5 s -> "1500ms".
 std::string go_duration(Duration d);

@@ -6,6 +6,7 @@
 
 #include "compose_fixture.hpp"
 #include "orchestrator/model/graph.hpp"
+#include "orchestrator/podman/container_args.hpp"
 
 using namespace compose_test;
 using ucompose::LoadOptions;
@@ -178,4 +179,23 @@ TEST_CASE("golden: the seed's compose file", "[config][golden][seed]") {
     CHECK(l.project.service("subscriber").environment.at("PORT") == std::optional<std::string>(""));
     CHECK(ucompose::start_levels(l.project) ==
           std::vector<std::vector<std::string>>{{"redis-mq"}, {"publisher", "subscriber"}});
+}
+
+TEST_CASE("golden: secrets and configs, and their podman args", "[config][golden][secrets]") {
+    Loaded l = load(in_dir("secrets"));
+    check_golden(l, "secrets/expected.yaml");
+    const std::string dir = data_dir() + "/secrets";
+    ucompose::FileObjectArgs web = ucompose::file_object_args(l.project, l.project.service("web"));
+    CHECK(web.binds == std::vector<std::string>{
+                           dir + "/secrets/db_password.txt:/run/secrets/db_password:ro",
+                           "/home/tester/keys/api.txt:/run/secrets/custom/key:ro",
+                           "/srv/certs/web.pem:/etc/ssl/web.pem:ro",
+                           dir + "/nginx.conf:/nginx_conf:ro",
+                           dir + "/nginx.conf:/etc/nginx/nginx.conf:ro",
+                       });
+    CHECK(web.secrets.empty());
+    ucompose::FileObjectArgs worker = ucompose::file_object_args(l.project, l.project.service("worker"));
+    CHECK(worker.binds.empty());
+    CHECK(worker.secrets ==
+          std::vector<std::string>{"prod_vault_token,type=mount,target=token,uid=1000,gid=1000,mode=0400"});
 }

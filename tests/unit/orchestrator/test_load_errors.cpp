@@ -97,6 +97,18 @@ TEST_CASE("bad compose files give one positioned line", "[errors]") {
          "$DIR/compose.yaml:4:3: invalid volume name 'data/x': only letters, digits, '.', '_' and '-' are allowed"},
         {"container_name that is a path", "services:\n  a:\n    image: x\n    container_name: ../x\n",
          "$DIR/compose.yaml:4:5: invalid container_name '../x': it must match [a-zA-Z0-9][a-zA-Z0-9_.-]+"},
+        {"undefined secret", "services:\n  a:\n    image: x\n    secrets: [token]\n",
+         "$DIR/compose.yaml:4:15: service 'a' refers to undefined secret 'token'"},
+        {"undefined config", "services:\n  a:\n    image: x\n    configs:\n      - source: nginx\n",
+         "$DIR/compose.yaml:5:9: service 'a' refers to undefined config 'nginx'"},
+        {"secret from the environment", "services:\n  a: {image: x}\nsecrets:\n  t:\n    environment: TOKEN\n",
+         "$DIR/compose.yaml:5:5: secrets.t: 'environment' secrets are not supported by ucompose yet; use file: (bind-mounted read-only)"},
+        {"external config", "services:\n  a: {image: x}\nconfigs:\n  c:\n    external: true\n",
+         "$DIR/compose.yaml:4:3: configs.c: external configs need swarm; podman has none (use file:)"},
+        {"secret with neither file nor external", "services:\n  a: {image: x}\nsecrets:\n  t: {name: x}\n",
+         "$DIR/compose.yaml:4:3: secrets.t needs file: (or external: true for a podman secret)"},
+        {"bad secret mode", "services:\n  a:\n    image: x\n    secrets: [{source: t, mode: rw}]\nsecrets:\n  t: {file: ./t}\n",
+         "$DIR/compose.yaml:4:33: services.a.secrets.mode must be a file mode like 0440, not \"rw\""},
         {"unikernel name that escapes", "services:\n  a:\n    image: x\n    x-ucompose: {unikernel: ../../etc}\n",
          "$DIR/compose.yaml:4:5: invalid unikernel name '../../etc' in x-ucompose: it must match [a-z0-9][a-z0-9._-]*"},
     };
@@ -134,7 +146,7 @@ TEST_CASE("extends from another file reports that file", "[errors]") {
 TEST_CASE("unknown keys warn with their position", "[errors][warnings]") {
     TempDir dir;
     dir.write("compose.yaml",
-              "services:\n  web:\n    image: a\n    imagee: b\n    secrets: [s]\n    healthcheck:\n"
+              "services:\n  web:\n    image: a\n    imagee: b\n    userns_mode: host\n    healthcheck:\n"
               "      test: [CMD, x]\n      intervall: 5s\n    x-mine: 1\nfoo: bar\n");
     ucompose::LoadOptions o;
     o.working_dir = dir.path();
@@ -142,7 +154,7 @@ TEST_CASE("unknown keys warn with their position", "[errors][warnings]") {
     for (std::string& w : l.warnings) replace_all(w, dir.path(), "$DIR");
     CHECK(l.warnings == std::vector<std::string>{
                             "$DIR/compose.yaml:4:5: services.web: unknown key 'imagee', ignored",
-                            "$DIR/compose.yaml:5:5: services.web: 'secrets' is not supported by ucompose yet, ignored",
+                            "$DIR/compose.yaml:5:5: services.web: 'userns_mode' is not supported by ucompose yet, ignored",
                             "$DIR/compose.yaml:8:7: services.web.healthcheck: unknown key 'intervall', ignored",
                             "$DIR/compose.yaml:10:1: (root): unknown key 'foo', ignored",
                         });
