@@ -1,4 +1,5 @@
 // `ps`: the project's containers as a table, JSON, IDs or service names.
+#include <ctime>
 #include <iostream>
 #include <set>
 
@@ -59,11 +60,13 @@ Task<int> ps_task(Session& s, const PsOptions& o) {
         std::cout << out.dump() << "\n";
         co_return 0;
     }
-    Table t({"NAME", "IMAGE", "COMMAND", "SERVICE", "STATUS", "PORTS"});
+    Table t({"NAME", "IMAGE", "COMMAND", "SERVICE", "CREATED", "STATUS", "PORTS"});
+    const long long now = static_cast<long long>(std::time(nullptr));
     for (const auto& c : rows) {
         std::string command = join(c.command, " ");
         if (command.size() > 22) command = command.substr(0, 19) + "...";
-        t.add({c.name, c.image, "\"" + command + "\"", c.service(), c.status, join(c.ports, ", ")});
+        std::string created = c.created > 0 ? human_duration(now - c.created) + " ago" : "";
+        t.add({c.name, c.image, "\"" + command + "\"", c.service(), created, c.status, join(c.ports, ", ")});
     }
     std::cout << t.render();
     co_return 0;

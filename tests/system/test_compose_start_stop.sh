@@ -15,6 +15,9 @@ services:
 YAML
 uc up -d >/dev/null 2>&1 || fail "up failed"
 id=$(id_of "${PROJECT}_a_1")
+table=$(uc ps)
+assert_eq "NAME IMAGE COMMAND SERVICE CREATED STATUS PORTS" "$(head -n1 <<<"$table" | xargs)" "ps table header"
+assert_contains "$(grep "${PROJECT}_a_1" <<<"$table")" " ago   Up " "ps CREATED column, then STATUS"
 # ls and stats while both run.
 assert_eq "$PROJECT" "$("$UCOMPOSE" ls -q --filter "name=$PROJECT")" "ls -q lists the project"
 assert_contains "$("$UCOMPOSE" ls --filter "name=$PROJECT")" "running(2)" "ls shows the project's states"

@@ -1,8 +1,9 @@
-// The commands' pure choices: up's attached services and --scale, restart's dependents, cp's sides.
+// The commands' pure choices: up's attached services and --scale, restart's dependents, cp's sides, ps's CREATED.
 #include <catch2/catch.hpp>
 
 #include "orchestrator/engine/commands.hpp"
 #include "orchestrator/engine/ops.hpp"
+#include "orchestrator/engine/table.hpp"
 
 using namespace ucompose;
 
@@ -90,4 +91,21 @@ TEST_CASE("cp: which side is the service", "[cp]") {
           "cp: one of ghost:/a and ./b must be SERVICE:PATH with a service of the project");
     CHECK(error("./x/web:/a", "./b") ==
           "cp: one of ./x/web:/a and ./b must be SERVICE:PATH with a service of the project");
+}
+
+TEST_CASE("ps: CREATED in docker's words", "[ps]") {
+    CHECK(human_duration(0) == "Less than a second");
+    CHECK(human_duration(1) == "1 second");
+    CHECK(human_duration(59) == "59 seconds");
+    CHECK(human_duration(60) == "About a minute");
+    CHECK(human_duration(119) == "About a minute");
+    CHECK(human_duration(120) == "2 minutes");
+    CHECK(human_duration(59 * 60 + 59) == "59 minutes");
+    CHECK(human_duration(3600) == "About an hour");
+    CHECK(human_duration(5400) == "2 hours");  // 1.5 h rounds to 2
+    CHECK(human_duration(47 * 3600) == "47 hours");
+    CHECK(human_duration(48 * 3600) == "2 days");
+    CHECK(human_duration(14 * 24 * 3600) == "2 weeks");
+    CHECK(human_duration(60 * 24 * 3600) == "2 months");
+    CHECK(human_duration(2LL * 365 * 24 * 3600) == "2 years");
 }
