@@ -2,6 +2,7 @@
 #include <set>
 
 #include "orchestrator/model/convert.hpp"
+#include "orchestrator/model/passthrough.hpp"
 #include "orchestrator/model/dotenv.hpp"
 #include "orchestrator/model/read_value.hpp"
 #include "orchestrator/model/units.hpp"
@@ -436,12 +437,9 @@ void build_environment(Service& s, const Value* env_file, const Value* environme
 // Spec keys that ucompose does not carry yet.
 const std::set<std::string>& unsupported_service_keys() {
     static const std::set<std::string> keys = {
-        "blkio_config", "cgroup", "cgroup_parent", "cpu_count", "cpu_percent",
-        "cpu_period", "cpu_quota", "cpu_rt_period", "cpu_rt_runtime", "cpu_shares", "cpuset",
-        "credential_spec", "device_cgroup_rules", "develop", "external_links", "gpus",
-        "isolation", "label_file", "mac_address", "mem_swappiness", "oom_kill_disable",
-        "oom_score_adj", "storage_opt", "userns_mode", "uts", "use_api_socket",
-        "attach", "models", "provider", "post_start", "pre_stop", "volumes_from_options",
+        "blkio_config", "cpu_count", "cpu_percent", "credential_spec", "develop", "external_links",
+        "gpus", "isolation", "label_file", "use_api_socket", "attach", "models", "provider",
+        "post_start", "pre_stop", "volumes_from_options",
     };
     return keys;
 }
@@ -560,7 +558,21 @@ Service convert_service(const std::string& name, const Value& v, const Position&
             s.pull_policy = pp;
         } else if (k == "profiles") s.profiles = read_string_list(x, kp);
         else if (k == "x-ucompose") s.ucompose = read_ucompose(x, r);
-        else if (k == "secrets") s.secrets = read_file_object_refs(x, kp);
+        else if (const PassKey* pk = find_passthrough(k)) {
+            std::vector<std::string>& out = s.passthrough[k];
+            switch (pk->kind) {
+            case PassKind::Int: out = {std::to_string(read_int(x, kp))}; break;
+            case PassKind::String: out = {read_string(x, kp)}; break;
+            case PassKind::Bool:
+                if (read_bool(x, kp)) out = {"true"};
+                break;
+            case PassKind::List: out = read_string_list(x, kp); break;
+            case PassKind::Map:
+                for (const auto& [mk, mv] : read_string_map(x, kp)) out.push_back(mk + "=" + mv);
+                break;
+            }
+            if (out.empty()) s.passthrough.erase(k);
+        } else if (k == "secrets") s.secrets = read_file_object_refs(x, kp);
         else if (k == "configs") s.configs = read_file_object_refs(x, kp);
         else if (k.rfind("x-", 0) == 0) s.extensions[k] = to_json(x);
         else if (k == "extends") {

@@ -241,6 +241,9 @@ struct Service {
     std::optional<UcomposeExt> ucompose;  // x-ucompose
     std::vector<FileObjectRef> secrets;
     std::vector<FileObjectRef> configs;
+    // Keys of passthrough_keys() (cpu_shares, userns_mode, ...): their values as text, one per
+    // podman flag (a Map's as KEY=VALUE; a Bool only when true, as "true").
+    std::map<std::string, std::vector<std::string>> passthrough;
     Extensions extensions;                // other x-* keys
 
     // Where each top-level key of this service was written (after merge: the file that

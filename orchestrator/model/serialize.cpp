@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "orchestrator/model/passthrough.hpp"
 #include "orchestrator/model/units.hpp"
 
 namespace ucompose {
@@ -145,6 +146,25 @@ json service_to_json(const Service& s) {
         o["volumes"] = a;
     }
     put(o, "volumes_from", s.volumes_from);
+    for (const auto& [key, values] : s.passthrough) {
+        const PassKey* pk = find_passthrough(key);
+        if (!pk || values.empty()) continue;
+        switch (pk->kind) {
+        case PassKind::Int: o[key] = std::stoll(values.front()); break;
+        case PassKind::String: o[key] = values.front(); break;
+        case PassKind::Bool: o[key] = true; break;
+        case PassKind::List: o[key] = values; break;
+        case PassKind::Map: {
+            json m = json::object();
+            for (const auto& kv : values) {
+                auto eq = kv.find('=');
+                m[kv.substr(0, eq)] = eq == std::string::npos ? "" : kv.substr(eq + 1);
+            }
+            o[key] = m;
+            break;
+        }
+        }
+    }
     for (const auto& [key, refs] : {std::pair{"secrets", &s.secrets}, std::pair{"configs", &s.configs}}) {
         if (refs->empty()) continue;
         json a = json::array();

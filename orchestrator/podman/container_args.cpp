@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "orchestrator/model/passthrough.hpp"
+
 namespace ucompose {
 namespace {
 
@@ -179,6 +181,15 @@ sys::Argv container_args(const Service& s, const ContainerSpec& spec) {
     // Storage.
     for (const auto& m : s.volumes) add_mount(a, m, spec.volumes);
     for (const auto& b : spec.file_binds) add(a, "-v", b);
+    for (const auto& [key, values] : s.passthrough) {
+        const PassKey* pk = find_passthrough(key);
+        if (!pk) continue;
+        if (pk->kind == PassKind::Bool) {
+            a.push_back(pk->flag);
+            continue;
+        }
+        for (const auto& v : values) add(a, pk->flag, v);
+    }
     for (const auto& x : spec.secrets) add(a, "--secret", x);
     for (const auto& v : spec.volumes_from) add(a, "--volumes-from", v);
     for (const auto& t : s.tmpfs) add(a, "--tmpfs", t);

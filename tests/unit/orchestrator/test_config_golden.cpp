@@ -199,3 +199,25 @@ TEST_CASE("golden: secrets and configs, and their podman args", "[config][golden
     CHECK(worker.secrets ==
           std::vector<std::string>{"prod_vault_token,type=mount,target=token,uid=1000,gid=1000,mode=0400"});
 }
+
+TEST_CASE("golden: keys passed to podman as they are", "[config][golden][passthrough]") {
+    Loaded l = load(in_dir("passthrough"));
+    check_golden(l, "passthrough/expected.yaml");
+    CHECK(l.warnings.empty());
+    ucompose::ContainerSpec spec;
+    spec.name = "p_app_1";
+    spec.image = "busybox";
+    sys::Argv a = ucompose::container_args(l.project.service("app"), spec);
+    std::string joined;
+    for (const auto& w : a) joined += (joined.empty() ? "" : " ") + w;
+    for (const char* want :
+         {"--cgroupns private", "--cgroup-parent machine.slice", "--cpu-period 100000", "--cpu-quota 50000",
+          "--cpu-shares 512", "--cpuset-cpus 0-1", "--device-cgroup-rule c 1:3 mr", "--device-cgroup-rule a 7:* rmw",
+          "--mac-address 92:d0:c6:0a:29:33", "--memory-swappiness 0", "--oom-kill-disable", "--oom-score-adj -500",
+          "--storage-opt size=1G", "--userns keep-id", "--uts host"}) {
+        INFO(want);
+        CHECK(joined.find(want) != std::string::npos);
+    }
+    sys::Argv q = ucompose::container_args(l.project.service("quiet"), spec);
+    CHECK(std::find(q.begin(), q.end(), "--oom-kill-disable") == q.end());
+}

@@ -146,7 +146,7 @@ TEST_CASE("extends from another file reports that file", "[errors]") {
 TEST_CASE("unknown keys warn with their position", "[errors][warnings]") {
     TempDir dir;
     dir.write("compose.yaml",
-              "services:\n  web:\n    image: a\n    imagee: b\n    userns_mode: host\n    healthcheck:\n"
+              "services:\n  web:\n    image: a\n    imagee: b\n    gpus: all\n    healthcheck:\n"
               "      test: [CMD, x]\n      intervall: 5s\n    x-mine: 1\nfoo: bar\n");
     ucompose::LoadOptions o;
     o.working_dir = dir.path();
@@ -154,7 +154,7 @@ TEST_CASE("unknown keys warn with their position", "[errors][warnings]") {
     for (std::string& w : l.warnings) replace_all(w, dir.path(), "$DIR");
     CHECK(l.warnings == std::vector<std::string>{
                             "$DIR/compose.yaml:4:5: services.web: unknown key 'imagee', ignored",
-                            "$DIR/compose.yaml:5:5: services.web: 'userns_mode' is not supported by ucompose yet, ignored",
+                            "$DIR/compose.yaml:5:5: services.web: 'gpus' is not supported by ucompose yet, ignored",
                             "$DIR/compose.yaml:8:7: services.web.healthcheck: unknown key 'intervall', ignored",
                             "$DIR/compose.yaml:10:1: (root): unknown key 'foo', ignored",
                         });
