@@ -197,7 +197,7 @@ void convert_document(const Value& doc, const std::string& project_name, const C
                 check_key_name(d, kind);
                 defs[d.key] = read_file_object(d, kind, ctx);
             }
-        } else if (e.key == "include" || e.key == "models") {
+        } else if (e.key == "models") {
             warn_key(ctx, e, e.key, "'" + e.key + "' is not supported by ucompose yet, ignored");
         } else {
             warn_key(ctx, e, "(root)", "unknown key '" + e.key + "', ignored");

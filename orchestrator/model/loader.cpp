@@ -11,6 +11,7 @@
 #include "orchestrator/model/discovery.hpp"
 #include "orchestrator/model/dotenv.hpp"
 #include "orchestrator/model/extends.hpp"
+#include "orchestrator/model/include.hpp"
 #include "orchestrator/model/interpolate.hpp"
 #include "orchestrator/model/merge.hpp"
 #include "orchestrator/model/normalize.hpp"
@@ -87,6 +88,7 @@ public:
     Project load() {
         cwd_ = opts_.working_dir.empty() ? current_dir() : opts_.working_dir;
         const std::map<std::string, std::string>& shell = opts_.environment;
+        shell_ = &shell;
 
         // COMPOSE_* variables may come from the .env of the working (or project) directory.
         std::string early_dir =
@@ -131,6 +133,8 @@ public:
             resolve_extends(doc, f, project_dir_, [this](const std::string& path, const Position& ref) -> const Value& {
                 return other_document(path, ref);
             });
+            std::vector<std::string> chain{f};
+            apply_includes(doc, project_dir_, chain);
             if (first) {
                 merged = std::move(doc);
                 first = false;
@@ -200,12 +204,12 @@ private:
 
     // Parsed, interpolated and normalised (relative paths against base_dir); extends not
     // yet resolved.
-    Value read_document(const std::string& file, const std::string& base_dir) {
+    Value read_document(const std::string& file, const std::string& base_dir, const Lookup* lookup = nullptr) {
         const std::string shown = file == "-" ? "<stdin>" : file;
         Value doc = parse_yaml(read_text(file), shown);
         if (doc.is_null()) throw Error(Position{shown, 0, 0}, "empty compose file");
         if (!doc.is_map()) throw Error(doc.pos, "top level must be a mapping, not " + std::string(doc.kind_name()));
-        interpolate_tree(doc, lookup_, unset_);
+        interpolate_tree(doc, lookup ? *lookup : lookup_, unset_);
         NormalizeContext nctx{base_dir, home_, warn_};
         normalize_top_level(doc, nctx);
         if (Value* services = doc.find("services")) {
@@ -215,6 +219,54 @@ private:
                 for (Entry& e : services->map) normalize_service(e.value, e.key, nctx);
         }
         return doc;
+    }
+
+    // `include:` of `doc` (whose relative paths resolve against base_dir): each entry is loaded as
+    // its own model (its files merged like -f, its paths against its project directory, its own
+    // .env or env_file under the shell), recursively, and its resources imported into `doc`.
+    void apply_includes(Value& doc, const std::string& base_dir, std::vector<std::string>& chain) {
+        const Entry* inc = doc.find_entry("include");
+        if (!inc) return;
+        std::vector<IncludeEntry> entries = read_include(inc->value);
+        doc.erase("include");
+        for (const IncludeEntry& e : entries) {
+            std::vector<std::string> paths;
+            for (const auto& p : e.paths) paths.push_back(resolve_host_path(p, NormalizeContext{base_dir, home_, warn_}));
+            std::string dir = e.project_directory.empty() ? parent_dir(paths[0])
+                                                          : absolute_path(e.project_directory, base_dir);
+            std::vector<std::string> env_files;
+            for (const auto& f : e.env_files) env_files.push_back(absolute_path(f, base_dir));
+            if (e.env_files.empty() && sys::path_exists(dir + "/.env")) env_files.push_back(dir + "/.env");
+            auto env = std::make_shared<std::map<std::string, std::string>>(read_env_files(env_files, *shell_, diag_));
+            for (const auto& [k, v] : *shell_) (*env)[k] = v;  // the shell beats the include's .env
+            Lookup lookup = [env](const std::string& k) { return lookup_in(*env, k); };
+            Value merged;
+            bool first = true;
+            for (const std::string& path : paths) {
+                for (const std::string& c : chain) {
+                    if (c == path) {
+                        std::string cycle;
+                        for (const std::string& x : chain) cycle += x + " -> ";
+                        throw Error(e.where, "include cycle detected: " + cycle + path);
+                    }
+                }
+                if (!sys::path_exists(path)) throw Error(e.where, "include: file " + path + " not found");
+                Value sub = read_document(path, dir, &lookup);
+                resolve_extends(sub, path, dir, [this](const std::string& p, const Position& ref) -> const Value& {
+                    return other_document(p, ref);
+                });
+                chain.push_back(path);
+                apply_includes(sub, dir, chain);
+                chain.pop_back();
+                if (first) {
+                    merged = std::move(sub);
+                    first = false;
+                } else {
+                    merge_documents(merged, sub);
+                }
+            }
+            import_included(doc, std::move(merged), paths[0]);
+        }
     }
 
     const Value& other_document(const std::string& path, const Position& ref) {
@@ -256,6 +308,7 @@ private:
     }
 
     const LoadOptions& opts_;
+    const std::map<std::string, std::string>* shell_ = nullptr;
     Diagnostics diag_;
     std::string cwd_;
     std::string project_dir_;

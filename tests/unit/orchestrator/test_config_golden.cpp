@@ -221,3 +221,10 @@ TEST_CASE("golden: keys passed to podman as they are", "[config][golden][passthr
     sys::Argv q = ucompose::container_args(l.project.service("quiet"), spec);
     CHECK(std::find(q.begin(), q.end(), "--oom-kill-disable") == q.end());
 }
+
+TEST_CASE("golden: include", "[config][golden][include]") {
+    Loaded l = load(in_dir("include"));
+    check_golden(l, "include/expected.yaml");
+    CHECK(*l.project.service("db").image == "postgres:16-from-sub-env");
+    CHECK(l.project.volumes.count("cache") == 1);
+}

@@ -137,6 +137,19 @@ TEST_CASE("errors in .env files have positions", "[errors][dotenv]") {
     CHECK(load_error(yaml, {}, {{".env", "1A=x\n"}}) == "$DIR/.env:1:1: invalid variable name '1A'");
 }
 
+TEST_CASE("include errors name their place", "[errors][include]") {
+    CHECK(load_error("include: [nope.yaml]\nservices:\n  a: {image: x}\n") ==
+          "$DIR/compose.yaml:1:11: include: file $DIR/nope.yaml not found");
+    CHECK(load_error("include: [other.yaml]\nservices:\n  a: {image: x}\n", {},
+                     {{"other.yaml", "services:\n  a: {image: y}\n"}}) ==
+          "$DIR/compose.yaml:3:3: service 'a' is also defined by the included file $DIR/other.yaml ($DIR/other.yaml:2)");
+    CHECK(load_error("include: [other.yaml]\nservices:\n  a: {image: x}\n", {},
+                     {{"other.yaml", "include: [compose.yaml]\nservices:\n  b: {image: y}\n"}}) ==
+          "$DIR/other.yaml:1:11: include cycle detected: $DIR/compose.yaml -> $DIR/other.yaml -> $DIR/compose.yaml");
+    CHECK(load_error("include: [{path: other.yaml, bogus: 1}]\nservices:\n  a: {image: x}\n") ==
+          "$DIR/compose.yaml:1:30: include: unknown key 'bogus'");
+}
+
 TEST_CASE("extends from another file reports that file", "[errors]") {
     const char* yaml = "services:\n  a:\n    extends: {file: base.yml, service: b}\n";
     CHECK(load_error(yaml, {}, {{"base.yml", "services:\n  b:\n    image: x\n    ports: [\"bad\"]\n"}}) ==
