@@ -126,22 +126,8 @@ public:
         unset_ = [this](const std::string& k) { diag_.unset_variable(k); };
         warn_ = [this](const Position& p, const std::string& m) { diag_.warn(p, m); };
 
-        Value merged;
-        bool first = true;
-        for (const std::string& f : files) {
-            Value doc = read_document(f, project_dir_);
-            resolve_extends(doc, f, project_dir_, [this](const std::string& path, const Position& ref) -> const Value& {
-                return other_document(path, ref);
-            });
-            std::vector<std::string> chain{f};
-            apply_includes(doc, project_dir_, chain);
-            if (first) {
-                merged = std::move(doc);
-                first = false;
-            } else {
-                merge_documents(merged, doc);
-            }
-        }
+        std::vector<std::string> chain;
+        Value merged = load_files(files, project_dir_, lookup_, chain);
         strip_reset(merged);
 
         Project project;
@@ -221,6 +207,30 @@ private:
         return doc;
     }
 
+    // The files read (relative paths against base_dir, interpolated with `lookup`), their extends
+    // and includes resolved (`chain`: the files being read, for include cycles), merged like -f.
+    Value load_files(const std::vector<std::string>& files, const std::string& base_dir, const Lookup& lookup,
+                     std::vector<std::string>& chain) {
+        Value merged;
+        bool first = true;
+        for (const std::string& f : files) {
+            Value doc = read_document(f, base_dir, &lookup);
+            resolve_extends(doc, f, base_dir, [this](const std::string& path, const Position& ref) -> const Value& {
+                return other_document(path, ref);
+            });
+            chain.push_back(f);
+            apply_includes(doc, base_dir, chain);
+            chain.pop_back();
+            if (first) {
+                merged = std::move(doc);
+                first = false;
+            } else {
+                merge_documents(merged, doc);
+            }
+        }
+        return merged;
+    }
+
     // `include:` of `doc` (whose relative paths resolve against base_dir): each entry is loaded as
     // its own model (its files merged like -f, its paths against its project directory, its own
     // .env or env_file under the shell), recursively, and its resources imported into `doc`.
@@ -240,8 +250,6 @@ private:
             auto env = std::make_shared<std::map<std::string, std::string>>(read_env_files(env_files, *shell_, diag_));
             for (const auto& [k, v] : *shell_) (*env)[k] = v;  // the shell beats the include's .env
             Lookup lookup = [env](const std::string& k) { return lookup_in(*env, k); };
-            Value merged;
-            bool first = true;
             for (const std::string& path : paths) {
                 for (const std::string& c : chain) {
                     if (c == path) {
@@ -251,20 +259,8 @@ private:
                     }
                 }
                 if (!sys::path_exists(path)) throw Error(e.where, "include: file " + path + " not found");
-                Value sub = read_document(path, dir, &lookup);
-                resolve_extends(sub, path, dir, [this](const std::string& p, const Position& ref) -> const Value& {
-                    return other_document(p, ref);
-                });
-                chain.push_back(path);
-                apply_includes(sub, dir, chain);
-                chain.pop_back();
-                if (first) {
-                    merged = std::move(sub);
-                    first = false;
-                } else {
-                    merge_documents(merged, sub);
-                }
             }
+            Value merged = load_files(paths, dir, lookup, chain);
             import_included(doc, std::move(merged), paths[0]);
         }
     }
