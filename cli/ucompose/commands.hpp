@@ -1,4 +1,4 @@
-// One add_<name>_command per subcommand file (cmd_<name>.cpp).
+// One add_<name>_command per subcommand file (cmd_<name>.cpp); cmd_lifecycle.cpp adds five.
 #pragma once
 #include <CLI/CLI.hpp>
 
@@ -12,11 +12,7 @@ void add_up_command(CLI::App& app, GlobalOptions& g);
 void add_down_command(CLI::App& app, GlobalOptions& g);
 void add_ps_command(CLI::App& app, GlobalOptions& g);
 void add_logs_command(CLI::App& app, GlobalOptions& g);
-void add_start_command(CLI::App& app, GlobalOptions& g);
-void add_stop_command(CLI::App& app, GlobalOptions& g);
-void add_restart_command(CLI::App& app, GlobalOptions& g);
-void add_pause_command(CLI::App& app, GlobalOptions& g);
-void add_unpause_command(CLI::App& app, GlobalOptions& g);
+void add_lifecycle_commands(CLI::App& app, GlobalOptions& g);  // start stop restart pause unpause
 void add_kill_command(CLI::App& app, GlobalOptions& g);
 void add_rm_command(CLI::App& app, GlobalOptions& g);
 void add_run_command(CLI::App& app, GlobalOptions& g);

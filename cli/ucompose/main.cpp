@@ -34,11 +34,7 @@ int run(int argc, char** argv) {
     add_down_command(app, g);
     add_ps_command(app, g);
     add_logs_command(app, g);
-    add_start_command(app, g);
-    add_stop_command(app, g);
-    add_restart_command(app, g);
-    add_pause_command(app, g);
-    add_unpause_command(app, g);
+    add_lifecycle_commands(app, g);
     add_kill_command(app, g);
     add_rm_command(app, g);
     add_run_command(app, g);
