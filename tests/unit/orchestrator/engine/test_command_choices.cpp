@@ -4,6 +4,7 @@
 #include "orchestrator/engine/commands.hpp"
 #include "orchestrator/engine/ops.hpp"
 #include "orchestrator/engine/table.hpp"
+#include "tests/unit/error_of.hpp"
 
 using namespace ucompose;
 
@@ -36,14 +37,7 @@ TEST_CASE("up: --scale", "[up]") {
     apply_scale(p, {"web=0"});
     CHECK(p.services["web"].replicas() == 0);
 
-    auto error = [&](const std::string& spec) {
-        try {
-            apply_scale(p, {spec});
-        } catch (const Error& e) {
-            return std::string(e.what());
-        }
-        return std::string("(no error)");
-    };
+    auto error = [&](const std::string& spec) { return error_of([&] { apply_scale(p, {spec}); }); };
     CHECK(error("web") == "--scale web: expected SERVICE=NUM");
     CHECK(error("web=-1") == "--scale web=-1: expected SERVICE=NUM");
     CHECK(error("web=two") == "--scale web=two: expected SERVICE=NUM");
@@ -79,12 +73,7 @@ TEST_CASE("cp: which side is the service", "[cp]") {
     CHECK(in.host_path == "/tmp/a:b");
     CHECK(in.container_path == "/data/");
     auto error = [&](const std::string& a, const std::string& b) {
-        try {
-            parse_copy_sides(a, b, svc);
-        } catch (const Error& e) {
-            return std::string(e.what());
-        }
-        return std::string("(no error)");
+        return error_of([&] { parse_copy_sides(a, b, svc); });
     };
     CHECK(error("web:/a", "db:/b") == "cp: copying between services is not supported: web:/a db:/b");
     CHECK(error("ghost:/a", "./b") ==

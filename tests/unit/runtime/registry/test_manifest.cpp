@@ -3,17 +3,14 @@
 
 #include "runtime/registry/manifest.hpp"
 #include "runtime/sys/error.hpp"
+#include "tests/unit/error_of.hpp"
 
 using namespace ucrun::registry;
 
 namespace {
-std::string error_of(const std::string& json) {
-    try {
-        parse_manifest(json, "m.json");
-    } catch (const sys::Error& e) {
-        return e.what();
-    }
-    return "(no error)";
+// The error parse_manifest gives for `json` read from "m.json".
+std::string manifest_error(const std::string& json) {
+    return error_of([&] { parse_manifest(json, "m.json"); });
 }
 }  // namespace
 
@@ -70,52 +67,52 @@ TEST_CASE("manifest: kinds", "[registry][manifest]") {
     CHECK(std::string(to_string(Kind::disk)) == "disk");
     CHECK(parse_kind("multiboot") == Kind::multiboot);
     CHECK_THROWS_WITH(parse_kind("vm"), Catch::Contains("unknown unikernel kind \"vm\""));
-    CHECK(error_of(R"({"name":"x","kind":"elf","kernel":"k"})") ==
+    CHECK(manifest_error(R"({"name":"x","kind":"elf","kernel":"k"})") ==
           "m.json: \"kind\" is \"elf\" (use linux, multiboot or disk)");
 }
 
 TEST_CASE("manifest: malformed JSON and types name the file", "[registry][manifest]") {
-    CHECK(error_of("{").find("m.json: invalid JSON") == 0);
-    CHECK(error_of("[]") == "m.json: expected a JSON object");
-    CHECK(error_of(R"({"kind":"linux"})") == "m.json: \"name\" is required");
-    CHECK(error_of(R"({"name":"x"})") == "m.json: \"kind\" is required");
-    CHECK(error_of(R"({"name":"x","kind":"multiboot","kernel":7})") == "m.json: \"kernel\" must be a string");
-    CHECK(error_of(R"({"name":"x","kind":"multiboot","kernel":"k","memory_mib":0})") ==
+    CHECK(manifest_error("{").find("m.json: invalid JSON") == 0);
+    CHECK(manifest_error("[]") == "m.json: expected a JSON object");
+    CHECK(manifest_error(R"({"kind":"linux"})") == "m.json: \"name\" is required");
+    CHECK(manifest_error(R"({"name":"x"})") == "m.json: \"kind\" is required");
+    CHECK(manifest_error(R"({"name":"x","kind":"multiboot","kernel":7})") == "m.json: \"kernel\" must be a string");
+    CHECK(manifest_error(R"({"name":"x","kind":"multiboot","kernel":"k","memory_mib":0})") ==
           "m.json: \"memory_mib\" must be a positive integer");
-    CHECK(error_of(R"({"name":"x","kind":"multiboot","kernel":"k","memory_mib":-1})") ==
+    CHECK(manifest_error(R"({"name":"x","kind":"multiboot","kernel":"k","memory_mib":-1})") ==
           "m.json: \"memory_mib\" must be a positive integer");
-    CHECK(error_of(R"({"name":"x","kind":"multiboot","kernel":"k","memory_mib":"256"})") ==
+    CHECK(manifest_error(R"({"name":"x","kind":"multiboot","kernel":"k","memory_mib":"256"})") ==
           "m.json: \"memory_mib\" must be a positive integer");
 }
 
 TEST_CASE("manifest: the name is a valid registry name", "[registry][manifest]") {
-    CHECK(error_of(R"({"name":"../x","kind":"linux","kernel":"k","initrd":"i"})")
+    CHECK(manifest_error(R"({"name":"../x","kind":"linux","kernel":"k","initrd":"i"})")
               .find("m.json: invalid unikernel name \"../x\"") == 0);
     CHECK_THROWS_AS(parse_manifest(R"({"name":".hidden","kind":"multiboot","kernel":"k"})", "m.json"), sys::Error);
 }
 
 TEST_CASE("manifest: paths stay inside the entry", "[registry][manifest]") {
-    CHECK(error_of(R"({"name":"x","kind":"linux","kernel":"../../etc/shadow","initrd":"i"})") ==
+    CHECK(manifest_error(R"({"name":"x","kind":"linux","kernel":"../../etc/shadow","initrd":"i"})") ==
           "m.json: path \"../../etc/shadow\" escapes the entry (\"..\" is not allowed)");
-    CHECK(error_of(R"({"name":"x","kind":"multiboot","kernel":"a/../../k"})").find("escapes the entry") !=
+    CHECK(manifest_error(R"({"name":"x","kind":"multiboot","kernel":"a/../../k"})").find("escapes the entry") !=
           std::string::npos);
-    CHECK(error_of(R"({"name":"x","kind":"linux","kernel":"/boot/vmlinuz","initrd":"i"})")
+    CHECK(manifest_error(R"({"name":"x","kind":"linux","kernel":"/boot/vmlinuz","initrd":"i"})")
               .find("m.json: path \"/boot/vmlinuz\" must be relative") == 0);
-    CHECK(error_of(R"({"name":"x","kind":"linux","kernel":"k","initrd":"/etc/i"})").find("must be relative") !=
+    CHECK(manifest_error(R"({"name":"x","kind":"linux","kernel":"k","initrd":"/etc/i"})").find("must be relative") !=
           std::string::npos);
-    CHECK(error_of(R"({"name":"x","kind":"disk","disk":"../d.img"})").find("escapes the entry") != std::string::npos);
-    CHECK(error_of(R"({"name":"x","kind":"multiboot","kernel":"k","initrd":""})").find("m.json: ") == 0);
+    CHECK(manifest_error(R"({"name":"x","kind":"disk","disk":"../d.img"})").find("escapes the entry") != std::string::npos);
+    CHECK(manifest_error(R"({"name":"x","kind":"multiboot","kernel":"k","initrd":""})").find("m.json: ") == 0);
     CHECK_NOTHROW(parse_manifest(R"({"name":"x","kind":"multiboot","kernel":"boot/..k"})", "m.json"));
 }
 
 TEST_CASE("manifest: the files each kind needs", "[registry][manifest]") {
-    CHECK(error_of(R"({"name":"x","kind":"linux","kernel":"vmlinuz"})") == "m.json: kind linux needs an initrd file");
-    CHECK(error_of(R"({"name":"x","kind":"linux","initrd":"i"})") == "m.json: kind linux needs a kernel file");
-    CHECK(error_of(R"({"name":"x","kind":"multiboot","kernel":""})") == "m.json: kind multiboot needs a kernel file");
-    CHECK(error_of(R"({"name":"x","kind":"multiboot","kernel":"k","disk":"d"})") ==
+    CHECK(manifest_error(R"({"name":"x","kind":"linux","kernel":"vmlinuz"})") == "m.json: kind linux needs an initrd file");
+    CHECK(manifest_error(R"({"name":"x","kind":"linux","initrd":"i"})") == "m.json: kind linux needs a kernel file");
+    CHECK(manifest_error(R"({"name":"x","kind":"multiboot","kernel":""})") == "m.json: kind multiboot needs a kernel file");
+    CHECK(manifest_error(R"({"name":"x","kind":"multiboot","kernel":"k","disk":"d"})") ==
           "m.json: kind multiboot takes no disk (got \"d\")");
-    CHECK(error_of(R"({"name":"x","kind":"disk","kernel":""})") == "m.json: kind disk needs a disk image");
-    CHECK(error_of(R"({"name":"x","kind":"disk","disk":"d","initrd":"i"})") ==
+    CHECK(manifest_error(R"({"name":"x","kind":"disk","kernel":""})") == "m.json: kind disk needs a disk image");
+    CHECK(manifest_error(R"({"name":"x","kind":"disk","disk":"d","initrd":"i"})") ==
           "m.json: kind disk takes no initrd (got \"i\")");
 }
 

@@ -2,17 +2,14 @@
 
 #include "runtime/sys/error.hpp"
 #include "runtime/ucrun/spec.hpp"
+#include "tests/unit/error_of.hpp"
 
 using namespace ucrun;
 
 namespace {
-std::string error_of(const std::string& text) {
-    try {
-        parse_spec(text, "/b/config.json");
-    } catch (const sys::Error& e) {
-        return e.what();
-    }
-    return "";
+// The error parse_spec gives for `text` read from /b/config.json.
+std::string spec_error(const std::string& text) {
+    return error_of([&] { parse_spec(text, "/b/config.json"); });
 }
 }  // namespace
 
@@ -41,16 +38,16 @@ TEST_CASE("config.json is read into the typed spec", "[ucrun][spec]") {
 }
 
 TEST_CASE("a malformed config.json gets one line naming the file and the place", "[ucrun][spec]") {
-    CHECK(error_of("{").rfind("/b/config.json: invalid JSON", 0) == 0);
-    CHECK(error_of("[]") == "/b/config.json: document: must be a JSON object");
-    CHECK(error_of(R"({"root":{"path":"r"}})") == "/b/config.json: ociVersion: is required");
-    CHECK(error_of(R"({"ociVersion":"1.0.2"})") == "/b/config.json: root: is required");
-    CHECK(error_of(R"({"ociVersion":"1.0.2","root":{"path":"r"},"process":{"args":"sh"}})") ==
+    CHECK(spec_error("{").rfind("/b/config.json: invalid JSON", 0) == 0);
+    CHECK(spec_error("[]") == "/b/config.json: document: must be a JSON object");
+    CHECK(spec_error(R"({"root":{"path":"r"}})") == "/b/config.json: ociVersion: is required");
+    CHECK(spec_error(R"({"ociVersion":"1.0.2"})") == "/b/config.json: root: is required");
+    CHECK(spec_error(R"({"ociVersion":"1.0.2","root":{"path":"r"},"process":{"args":"sh"}})") ==
           "/b/config.json: process.args: must be an array of strings");
-    CHECK(error_of(R"({"ociVersion":"1.0.2","root":{"path":"r"},"process":{"cwd":"rel"}})") ==
+    CHECK(spec_error(R"({"ociVersion":"1.0.2","root":{"path":"r"},"process":{"cwd":"rel"}})") ==
           "/b/config.json: process.cwd: must be an absolute path");
-    CHECK(error_of(R"({"ociVersion":"1.0.2","root":{"path":"r"},"linux":{"resources":{"memory":{"limit":"1g"}}}})") ==
+    CHECK(spec_error(R"({"ociVersion":"1.0.2","root":{"path":"r"},"linux":{"resources":{"memory":{"limit":"1g"}}}})") ==
           "/b/config.json: linux.resources.memory.limit: must be an integer");
-    CHECK(error_of(R"({"ociVersion":"1.0.2","root":{"path":"r"},"annotations":{"a":1}})") ==
+    CHECK(spec_error(R"({"ociVersion":"1.0.2","root":{"path":"r"},"annotations":{"a":1}})") ==
           "/b/config.json: annotations.a: must be a string");
 }

@@ -2,21 +2,11 @@
 #include <catch2/catch.hpp>
 
 #include "runtime/sys/error.hpp"
+#include "tests/unit/error_of.hpp"
 #include "runtime/unikernel/annotations.hpp"
 
 using namespace ucrun::unikernel;
 using Map = std::map<std::string, std::string>;
-
-namespace {
-std::string error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const sys::Error& e) {
-        return e.what();
-    }
-    return "(no error)";
-}
-}  // namespace
 
 TEST_CASE("ucrun annotations: absent means not a unikernel", "[unikernel][annotations]") {
     CHECK_FALSE(from_ucrun_annotations(Map{{"io.podman.annotations.init", "FALSE"}}, "/r"));

@@ -3,20 +3,10 @@
 #include <catch2/catch.hpp>
 
 #include "runtime/sys/error.hpp"
+#include "tests/unit/error_of.hpp"
 #include "runtime/unikernel/manifest.hpp"
 
 using namespace ucrun::unikernel;
-
-namespace {
-std::string error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const sys::Error& e) {
-        return e.what();
-    }
-    return "(no error)";
-}
-}  // namespace
 
 TEST_CASE("parse_manifest: a registry entry as a SourceRef", "[unikernel][registry]") {
     auto s = parse_manifest(R"({"name":"redis","kind":"linux","kernel":"vmlinuz","initrd":"initrd.img",
