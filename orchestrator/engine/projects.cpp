@@ -82,7 +82,7 @@ std::vector<ProjectSummary> summarize_projects(const std::vector<ObservedContain
 }
 
 int ls(const PodmanConfig& podman, bool dry_run, const LsOptions& options) {
-    auto client = dry_run ? make_dry_run_podman_client(podman) : make_real_podman_client(podman);
+    auto client = make_podman_client(podman, dry_run);
     asio::io_context io;
     return run_task(io, ls_task(*client, options));
 }

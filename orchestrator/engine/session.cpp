@@ -28,7 +28,7 @@ LoadOptions load_options(const SessionOptions& o) {
 Session open_session(const SessionOptions& o) {
     Session s;
     s.project = load_project(load_options(o));
-    s.client = o.dry_run ? make_dry_run_podman_client(o.podman) : make_real_podman_client(o.podman);
+    s.client = make_podman_client(o.podman, o.dry_run);
     s.color = o.ansi && ::isatty(1) && !o.dry_run;
     s.live = o.ansi && ::isatty(2) && !o.dry_run;
     s.verbose = o.verbose;

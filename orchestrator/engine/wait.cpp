@@ -28,14 +28,14 @@ Task<int> wait_task(Session& s, const WaitOptions& o) {
             int rc = co_await s.client->stream(
                 cmd("wait", name), [&](std::string_view l) { out += l; },
                 [&](std::string_view l) { errors += std::string(l) + "\n"; });
-            if (!first_done || !o.down_project) {
-                // `podman wait` prints the exit code; a wait ended by --down-project prints nothing.
-                if (rc != 0 && !first_done) {
+            // A wait that --down-project's stop_streams() ended has nothing to say.
+            if (!(o.down_project && first_done)) {
+                if (rc != 0) {
                     std::cerr << "ucompose: error: wait " << name << ": " << errors;
                     code = 1;
                 } else {
                     try {
-                        code = std::stoi(out);
+                        code = std::stoi(out);  // `podman wait` prints the exit code
                     } catch (const std::exception&) {
                         code = 1;  // no number from podman wait
                     }

@@ -39,5 +39,7 @@ public:
 std::unique_ptr<PodmanClient> make_real_podman_client(PodmanConfig config);
 // Prints each command to `out` (default stdout) as "podman ..." and runs nothing.
 std::unique_ptr<PodmanClient> make_dry_run_podman_client(PodmanConfig config);
+// The dry-run client when `dry_run`, else the real one.
+std::unique_ptr<PodmanClient> make_podman_client(PodmanConfig config, bool dry_run);
 
 }  // namespace ucompose

@@ -115,4 +115,8 @@ std::unique_ptr<PodmanClient> make_dry_run_podman_client(PodmanConfig config) {
     return std::make_unique<DryRunPodmanClient>(std::move(config));
 }
 
+std::unique_ptr<PodmanClient> make_podman_client(PodmanConfig config, bool dry_run) {
+    return dry_run ? make_dry_run_podman_client(std::move(config)) : make_real_podman_client(std::move(config));
+}
+
 }  // namespace ucompose

@@ -63,13 +63,11 @@ private:
 // A container record whose delegate never got (or no longer has) the container: what an execv'd
 // create the delegate refused leaves. A unikernel's record is never stale here: its own create
 // rolls back, and what a crash left is for `delete --force`.
-bool stale_record(const Context& ctx, const RecordStore& store, const std::string& id) {
-    auto r = store.find(id);
-    if (!r || r->kind != Kind::container) return false;
+bool stale_record(const Context& ctx, const RecordStore& store, const Record& r) {
+    if (r.kind != Kind::container) return false;
     struct stat st{};
-    std::string delegate = r->delegate.empty() ? configured_delegate(ctx) : r->delegate;
-    return ::stat((store.delegate_root(delegate_name(delegate)) + "/" + id).c_str(), &st) != 0 &&
-           errno == ENOENT;
+    std::string state_dir = store.delegate_root(delegate_name(delegate_of(ctx, r))) + "/" + r.id;
+    return ::stat(state_dir.c_str(), &st) != 0 && errno == ENOENT;
 }
 
 }  // namespace
@@ -80,8 +78,8 @@ int create_container(const Context& ctx, const CreateOptions& o) {
     std::string bundle = absolute(o.bundle);
     Spec spec = load_spec(bundle);
     std::string delegate = configured_delegate(ctx);
-    if (store.exists(o.id)) {
-        if (!stale_record(ctx, store, o.id)) throw sys::Error("container `" + o.id + "` already exists");
+    if (auto existing = store.find(o.id)) {
+        if (!stale_record(ctx, store, *existing)) throw sys::Error("container `" + o.id + "` already exists");
         store.remove(o.id);
     }
 
