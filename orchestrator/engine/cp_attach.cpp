@@ -8,7 +8,7 @@
 namespace ucompose {
 namespace {
 
-// The running (else any) container `index` of `service`.
+// The container `index` of `service` (running or not).
 std::string container_of(Session& s, const std::string& service, int index) {
     s.project.service(service);  // unknown service: error
     asio::io_context io;

@@ -1,4 +1,5 @@
 #include "orchestrator/model/convert.hpp"
+#include "orchestrator/model/name_rules.hpp"
 #include "orchestrator/model/read_value.hpp"
 
 namespace ucompose {
@@ -146,11 +147,7 @@ FileObjectDef read_file_object(const Entry& e, const char* kind, const ConvertCo
 // The compose spec's pattern for the keys under services:, networks: and volumes:. A key becomes
 // part of container, network and volume names, so "../../etc" or "a b" stops here, with its place.
 void check_key_name(const Entry& e, const char* what) {
-    bool ok = !e.key.empty();
-    for (char c : e.key)
-        ok = ok && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-                    c == '_' || c == '-');
-    if (!ok)
+    if (!is_compose_key_name(e.key))
         throw Error(e.key_pos, std::string("invalid ") + what + " name '" + e.key +
                                    "': only letters, digits, '.', '_' and '-' are allowed");
 }

@@ -3,23 +3,10 @@
 #include <tuple>
 
 #include "orchestrator/model/graph.hpp"
+#include "orchestrator/model/name_rules.hpp"
+#include "runtime/registry/name.hpp"
 
 namespace ucompose {
-namespace {
-
-bool name_chars(const std::string& s, bool upper) {
-    for (char c : s) {
-        bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-' ||
-                  (upper && c >= 'A' && c <= 'Z');
-        if (!ok) return false;
-    }
-    return true;
-}
-bool alnum(char c, bool upper) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (upper && c >= 'A' && c <= 'Z');
-}
-
-}  // namespace
 
 void validate_project(const Project& project) {
     std::map<std::string, std::string> names;  // container_name -> service
@@ -27,7 +14,7 @@ void validate_project(const Project& project) {
         if (svc.container_name) {
             // The compose spec's pattern (podman's too): [a-zA-Z0-9][a-zA-Z0-9_.-]+
             const std::string& cn = *svc.container_name;
-            if (cn.size() < 2 || !alnum(cn[0], true) || !name_chars(cn, true))
+            if (!is_container_name(cn))
                 throw Error(svc.position_of("container_name"),
                             "invalid container_name '" + cn + "': it must match [a-zA-Z0-9][a-zA-Z0-9_.-]+");
             auto [it, fresh] = names.emplace(*svc.container_name, name);
@@ -41,9 +28,9 @@ void validate_project(const Project& project) {
                                 std::to_string(svc.replicas()) + " containers");
         }
         if (svc.ucompose && svc.ucompose->unikernel) {
-            // A unikernel registry name (docs/registry.md): [a-z0-9][a-z0-9._-]*
+            // The registry's own rule (docs/registry.md), as ucrun applies it at create.
             const std::string& u = *svc.ucompose->unikernel;
-            if (u.empty() || !alnum(u[0], false) || !name_chars(u, false))
+            if (ucrun::registry::name_problem(u))
                 throw Error(svc.position_of("x-ucompose"),
                             "invalid unikernel name '" + u + "' in x-ucompose: it must match [a-z0-9][a-z0-9._-]*");
         }
