@@ -696,7 +696,7 @@ void apply_scale(Project& project, const std::vector<std::string>& specs) {
         if (it == project.services.end()) throw Error("--scale " + spec + ": no such service: " + name);
         int n = std::stoi(num);
         if (n > 1 && it->second.container_name)
-            throw Error("--scale " + spec + ": service " + "\"" + name + "\"" + " sets container_name '" +
+            throw Error("--scale " + spec + ": service \"" + name + "\" sets container_name '" +
                         *it->second.container_name + "', so it cannot run " + num + " containers");
         it->second.scale = n;
     }
