@@ -33,10 +33,12 @@ void add_build(CLI::App& parent, GlobalOptions& g) {
     auto image = std::make_shared<std::string>();
     auto no_registry = std::make_shared<bool>(false);
     auto kernel = std::make_shared<std::string>();
+    auto memory = std::make_shared<int>(0);
     auto* cmd = parent.add_subcommand("build", "Build a linux unikernel from an ELF program");
     cmd->add_option("elf", o->elf, "The program (any x86-64 Linux ELF, static or dynamic)")->required();
     cmd->add_option("--name", o->name, "Registry name ([a-z0-9][a-z0-9._-]*)")->required();
-    cmd->add_option("--kernel", *kernel, "Kernel (default: the host's newest /boot/vmlinuz-*)");
+    cmd->add_option("--kernel", *kernel,
+                    "Kernel (default: the guest kernel of `ucompose kernel build`, else the host's newest /boot/vmlinuz-*)");
     cmd->add_option("args", o->args, "Default arguments after the program (after --: ELF --name N -- -f -p 80)");
     cmd->add_option("--arg", o->args, "Default argument after the program (repeatable; --arg=-f for dashes)")
         ->allow_extra_args(false);
@@ -44,13 +46,14 @@ void add_build(CLI::App& parent, GlobalOptions& g) {
     cmd->add_option("--file", o->files, "Extra file or directory SRC:DST (repeatable)")->allow_extra_args(false);
     cmd->add_option("--module", o->extra_modules, "Extra kernel module to load (repeatable)")->allow_extra_args(false);
     cmd->add_option("--cmdline", o->cmdline, "Extra kernel command line");
-    cmd->add_option("--memory", o->memory_mib, "Default guest RAM in MiB")->capture_default_str();
+    cmd->add_option("--memory", *memory, "Default guest RAM in MiB (default: sized from the kernel and the initramfs)");
     cmd->add_option("--registry", o->registry_root, "Registry root (default: $UCRUN_REGISTRY or /var/lib/ucrun/registry)");
     cmd->add_option("--image", *image, "Also build this OCI image (FROM scratch, io.ucrun.unikernel.* labels)");
     cmd->add_flag("--no-registry", *no_registry, "Do not install in the registry (use with --image)");
     cmd->add_flag("--force", o->force, "Replace an existing registry entry");
-    cmd->callback([o, image, no_registry, kernel, &g] {
+    cmd->callback([o, image, no_registry, kernel, memory, &g] {
         if (!kernel->empty()) o->kernel = *kernel;
+        if (*memory != 0) o->memory_mib = *memory;
         if (!image->empty()) o->image = *image;
         o->install = !*no_registry;
         o->podman = g.podman_path;
@@ -58,7 +61,7 @@ void add_build(CLI::App& parent, GlobalOptions& g) {
         auto r = ucompose::image::build_unikernel(*o, *runner, progress);
         for (const auto& w : r.warnings) spdlog::warn("{}", w);
         std::cout << "unikernel " << o->name << ": initrd " << kib(r.initrd_bytes) << " (gzip), kernel "
-                  << r.kernel << " " << kib(r.kernel_bytes) << "\n";
+                  << r.kernel << " " << kib(r.kernel_bytes) << ", memory " << r.memory_mib << " MiB\n";
         if (r.entry_dir) std::cout << "  registry: " << *r.entry_dir << "\n";
         if (r.image) std::cout << "  image: " << *r.image << "\n";
     });

@@ -7,6 +7,7 @@
 void add_version_command(CLI::App& app, GlobalOptions& g);
 void add_build_command(CLI::App& app, GlobalOptions& g);
 void add_unikernel_command(CLI::App& app, GlobalOptions& g);
+void add_kernel_command(CLI::App& app, GlobalOptions& g);
 void add_config_command(CLI::App& app, GlobalOptions& g);
 void add_up_command(CLI::App& app, GlobalOptions& g);
 void add_down_command(CLI::App& app, GlobalOptions& g);

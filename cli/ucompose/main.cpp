@@ -29,6 +29,7 @@ int run(int argc, char** argv) {
     add_version_command(app, g);
     add_build_command(app, g);
     add_unikernel_command(app, g);
+    add_kernel_command(app, g);
     add_config_command(app, g);
     add_up_command(app, g);
     add_down_command(app, g);

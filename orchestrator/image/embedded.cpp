@@ -17,6 +17,7 @@
 UCOMPOSE_BLOB(tracker, UCOMPOSE_TRACKER_BIN)
 UCOMPOSE_BLOB(tracker_containerfile, UCOMPOSE_TRACKER_CONTAINERFILE)
 UCOMPOSE_BLOB(guest_init, UCOMPOSE_GUEST_INIT_BIN)
+UCOMPOSE_BLOB(guest_kernel_fragment, UCOMPOSE_GUEST_KERNEL_FRAGMENT)
 
 namespace ucompose::image {
 namespace {
@@ -34,5 +35,13 @@ std::string_view tracker_containerfile() {
 }
 
 std::string_view guest_init_binary() { return blob(ucompose_blob_guest_init, ucompose_blob_guest_init_end); }
+
+}  // namespace ucompose::image
+
+namespace ucompose::image {
+
+std::string_view guest_kernel_fragment() {
+    return blob(ucompose_blob_guest_kernel_fragment, ucompose_blob_guest_kernel_fragment_end);
+}
 
 }  // namespace ucompose::image

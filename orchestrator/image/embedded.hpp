@@ -1,5 +1,5 @@
 // Payloads built with the project and carried inside ucompose: the tracker binary and its
-// Containerfile (tracker/), and the static guest init (runtime/guest/).
+// Containerfile (tracker/), the static guest init and the guest kernel's fragment (runtime/guest/).
 #pragma once
 #include <string_view>
 
@@ -8,5 +8,7 @@ namespace ucompose::image {
 std::string_view tracker_binary();
 std::string_view tracker_containerfile();
 std::string_view guest_init_binary();
+// The guest kernel's config fragment (runtime/guest/kernel/x86_64.config).
+std::string_view guest_kernel_fragment();
 
 }  // namespace ucompose::image

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "orchestrator/kernel/store.hpp"
 #include "runtime/sys/error.hpp"
 #include "runtime/sys/file.hpp"
 #include "runtime/sys/unique_fd.hpp"
@@ -76,6 +77,45 @@ KernelChoice find_kernel(const std::optional<std::string>& explicit_path, const 
                          "/vmlinuz-* does not exist; install one (apt-get install linux-image-cloud-amd64) "
                          "or pass --kernel PATH");
     return {*chosen, version_from_filename(*chosen)};
+}
+
+GuestKernel choose_guest_kernel(const std::optional<std::string>& explicit_path, const std::string& kernels_root,
+                                const std::string& boot_dir, const std::string& modules_root) {
+    GuestKernel g;
+    if (explicit_path) {
+        auto slash = explicit_path->find_last_of('/');
+        std::string dir = slash == std::string::npos ? "." : explicit_path->substr(0, slash);
+        if (auto ours = kernel::read_kernel(dir); ours && !ours->modules && sys::path_exists(*explicit_path)) {
+            g.path = *explicit_path;
+            g.builtin_drivers = true;
+            return g;
+        }
+        KernelChoice c = find_kernel(explicit_path, boot_dir, modules_root);
+        g.path = c.path;
+        g.version = c.version;
+        return g;
+    }
+    if (auto ours = kernel::current_kernel(kernels_root)) {
+        g.path = ours->vmlinux;
+        g.builtin_drivers = !ours->modules;
+        return g;
+    }
+    KernelChoice c = find_kernel(std::nullopt, boot_dir, modules_root);
+    g.path = c.path;
+    g.version = c.version;
+    g.fallback_warning = "no purpose-built guest kernel in " + kernels_root +
+                         " (run `ucompose kernel build`); using the host's kernel " + c.path +
+                         ", which boots slower and needs more memory";
+    return g;
+}
+
+int default_guest_memory_mib(std::uint64_t kernel_bytes, std::uint64_t initramfs_bytes, bool purpose_built) {
+    const std::uint64_t mib = 1024 * 1024;
+    // Measured under TCG (docs/guest-kernel.md): our kernel boots in 24 MiB; Debian's cloud kernel,
+    // with about four times its compressed size unpacked and its page tables, wants 64 MiB more.
+    std::uint64_t kernel_need = purpose_built ? 24 : 64 + 4 * ((kernel_bytes + mib - 1) / mib);
+    std::uint64_t total = kernel_need + 2 * ((initramfs_bytes + mib - 1) / mib) + 32;
+    return static_cast<int>((total + 15) / 16 * 16);
 }
 
 }  // namespace ucompose::image

@@ -14,6 +14,7 @@
 #include "orchestrator/image/modules.hpp"
 #include "orchestrator/image/oci.hpp"
 #include "orchestrator/image/temp_dir.hpp"
+#include "orchestrator/kernel/store.hpp"
 #include "orchestrator/registry/manifest.hpp"
 #include "orchestrator/registry/store.hpp"
 #include "runtime/registry/name.hpp"
@@ -124,6 +125,36 @@ ElfInfo check_program(const std::string& path) {
     return info;
 }
 
+// The Debian-style kernel's virtio chain as modules (its drivers are not built in).
+void plan_kernel_modules(const GuestKernel& kernel, const std::vector<std::string>& extra, GuestLayout& layout,
+                         UnikernelBuildResult& result) {
+    if (kernel.version) {
+        layout.kernel_version = kernel.version;
+        layout.modules_dir = "/lib/modules/" + *kernel.version;
+    }
+    if (!kernel.version || !sys::path_exists(layout.modules_dir + "/modules.dep")) {
+        result.warnings.push_back("no modules for kernel " + kernel.path + " (" +
+                                  (kernel.version ? layout.modules_dir + "/modules.dep" : "version unknown") +
+                                  " missing): the guest gets no virtio NIC unless the kernel has it built in");
+        return;
+    }
+    auto deps = parse_modules_dep(sys::read_file(layout.modules_dir + "/modules.dep"));
+    auto builtin_text = sys::read_file_if_exists(layout.modules_dir + "/modules.builtin");
+    auto wanted = default_guest_modules();
+    wanted.insert(wanted.end(), extra.begin(), extra.end());
+    ModulePlan mp = plan_modules(deps, builtin_text ? parse_modules_builtin(*builtin_text) : std::set<std::string>{},
+                                 wanted);
+    for (const auto& m : mp.missing) result.warnings.push_back("module " + m + " not found for kernel " + *kernel.version);
+    for (const auto& m : mp.load) {
+        if (m.size() < 3 || m.compare(m.size() - 3, 3, ".ko") != 0) {
+            result.warnings.push_back("module " + m + " is compressed: not supported, skipped");
+            continue;
+        }
+        layout.modules.push_back(m);
+    }
+    for (const auto& m : layout.modules) result.modules.push_back(module_name_of(m));
+}
+
 }  // namespace
 
 UnikernelBuildResult build_unikernel(const UnikernelBuildOptions& opts, CommandRunner& runner,
@@ -133,7 +164,8 @@ UnikernelBuildResult build_unikernel(const UnikernelBuildOptions& opts, CommandR
     ucrun::registry::validate_name(opts.name);
     if (opts.install) precheck_install(root, opts.name, opts.force);
     if (!opts.install && !opts.image) throw sys::Error("nothing to do: neither the registry nor --image");
-    if (opts.memory_mib < 16) throw sys::Error("--memory " + std::to_string(opts.memory_mib) + ": at least 16 MiB");
+    if (opts.memory_mib && *opts.memory_mib < 16)
+        throw sys::Error("--memory " + std::to_string(*opts.memory_mib) + ": at least 16 MiB");
     check_env(opts.env);
 
     // The program and what the loader will open for it.
@@ -161,36 +193,19 @@ UnikernelBuildResult build_unikernel(const UnikernelBuildOptions& opts, CommandR
     layout.files = expand_files(opts.files);
 
     // The kernel and the modules init loads.
-    KernelChoice kernel = find_kernel(opts.kernel);
+    GuestKernel kernel = choose_guest_kernel(opts.kernel, opts.kernels_root.empty() ? kernel::default_root() : opts.kernels_root);
+    if (kernel.fallback_warning) result.warnings.push_back(*kernel.fallback_warning);
     result.kernel = kernel.path;
+    result.kernel_purpose_built = kernel.builtin_drivers;
     result.kernel_bytes = file_size(kernel.path);
-    if (kernel.version) {
-        layout.kernel_version = kernel.version;
-        layout.modules_dir = "/lib/modules/" + *kernel.version;
-    }
-    if (kernel.version && sys::path_exists(layout.modules_dir + "/modules.dep")) {
-        auto deps = parse_modules_dep(sys::read_file(layout.modules_dir + "/modules.dep"));
-        auto builtin_text = sys::read_file_if_exists(layout.modules_dir + "/modules.builtin");
-        auto wanted = default_guest_modules();
-        wanted.insert(wanted.end(), opts.extra_modules.begin(), opts.extra_modules.end());
-        ModulePlan mp = plan_modules(deps, builtin_text ? parse_modules_builtin(*builtin_text) : std::set<std::string>{},
-                                     wanted);
-        for (const auto& m : mp.missing)
-            result.warnings.push_back("module " + m + " not found for kernel " + *kernel.version);
-        for (const auto& m : mp.load) {
-            if (m.size() < 3 || m.compare(m.size() - 3, 3, ".ko") != 0) {
-                result.warnings.push_back("module " + m + " is compressed: not supported, skipped");
-                continue;
-            }
-            layout.modules.push_back(m);
-        }
+    if (kernel.builtin_drivers) {
+        for (const auto& m : opts.extra_modules)
+            result.warnings.push_back("--module " + m + " ignored: " + kernel.path + " has its drivers built in and loads no modules");
+        say(progress, "kernel " + kernel.path + " (purpose-built, drivers built in: no modules)");
     } else {
-        result.warnings.push_back("no modules for kernel " + kernel.path + " (" +
-                                  (kernel.version ? layout.modules_dir + "/modules.dep" : "version unknown") +
-                                  " missing): the guest gets no virtio NIC unless the kernel has it built in");
+        plan_kernel_modules(kernel, opts.extra_modules, layout, result);
+        say(progress, "kernel " + kernel.path + ", modules: " + std::to_string(layout.modules.size()));
     }
-    for (const auto& m : layout.modules) result.modules.push_back(module_name_of(m));
-    say(progress, "kernel " + kernel.path + ", modules: " + std::to_string(layout.modules.size()));
 
     // The initramfs: cpio, then gzip.
     TempDir work("ucompose-build-");
@@ -209,11 +224,14 @@ UnikernelBuildResult build_unikernel(const UnikernelBuildOptions& opts, CommandR
     registry::Manifest manifest;
     manifest.name = opts.name;
     manifest.kind = registry::Kind::linux_;
-    manifest.kernel = "vmlinuz";
+    // The entry keeps the kernel's own form: a PVH ELF boots as it is, a bzImage through its setup code.
+    manifest.kernel = kernel.builtin_drivers ? "vmlinux" : "vmlinuz";
     manifest.initrd = "initrd.img";
     manifest.cmdline = opts.cmdline;
-    manifest.memory_mib = opts.memory_mib;
-    publish(manifest, {{"vmlinuz", kernel.path}, {"initrd.img", initrd_path}}, default_command(layout),
+    result.memory_mib = opts.memory_mib.value_or(default_guest_memory_mib(result.kernel_bytes, result.initrd_cpio_bytes,
+                                                                           kernel.builtin_drivers));
+    manifest.memory_mib = result.memory_mib;
+    publish(manifest, {{manifest.kernel, kernel.path}, {"initrd.img", initrd_path}}, default_command(layout),
             {root, opts.install, opts.image, opts.force, opts.podman}, runner, progress, result.entry_dir);
     result.image = opts.image;
     return result;

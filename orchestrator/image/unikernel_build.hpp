@@ -15,13 +15,15 @@ namespace ucompose::image {
 struct UnikernelBuildOptions {
     std::string elf;                    // host path of the program
     std::string name;                   // registry name (also the image's io.ucrun.unikernel.name)
-    std::optional<std::string> kernel;  // default: the host's newest /boot/vmlinuz-*
+    std::optional<std::string> kernel;  // default: the purpose-built kernel (kernels_root/current),
+                                        // else the host's newest /boot/vmlinuz-* with a warning
+    std::string kernels_root;           // empty: kernel::default_root()
     std::vector<std::string> args;      // default arguments after argv[0]
     std::vector<std::string> env;       // default environment, K=V
     std::vector<std::string> files;     // SRC:DST (a directory SRC is copied recursively)
     std::vector<std::string> extra_modules;  // module names beyond default_guest_modules()
     std::string cmdline;                // appended to ucrun's kernel cmdline
-    int memory_mib = 256;
+    std::optional<int> memory_mib;      // default: sized from the kernel and the initramfs
     std::string registry_root;          // empty: registry::default_root()
     bool install = true;                // into the registry
     std::optional<std::string> image;   // also build this OCI image
@@ -33,7 +35,9 @@ struct UnikernelBuildResult {
     std::optional<std::string> entry_dir;
     std::optional<std::string> image;
     std::string kernel;
+    bool kernel_purpose_built = false;       // the guest kernel of `ucompose kernel build`
     std::uint64_t kernel_bytes = 0;
+    int memory_mib = 0;                      // the image's default guest RAM
     std::uint64_t initrd_bytes = 0;          // compressed
     std::uint64_t initrd_cpio_bytes = 0;     // uncompressed
     std::vector<std::string> libraries;      // host paths

@@ -50,6 +50,10 @@ HostVmm locate_vmm(const std::string& qemu) {
         std::string dir = share + sub;
         if (sys::path_exists(dir)) v.firmware_dirs.push_back(usr_path_in_container(dir, "firmware directory"));
     }
+    // qboot (Debian's qemu-system-data ships it) starts a linux guest sooner than SeaBIOS
+    // (docs/guest-kernel.md); without it QEMU's default firmware is used.
+    if (sys::path_exists(share + "/qemu/qboot.rom"))
+        v.linux_firmware = usr_path_in_container(share + "/qemu/qboot.rom", "firmware");
     return v;
 }
 

@@ -12,6 +12,7 @@ struct HostVmm {
     std::string library_path;                // --library-path for the loader
     std::string module_dir;                  // QEMU_MODULE_DIR ("" when the host has none)
     std::vector<std::string> firmware_dirs;  // -L, container paths
+    std::string linux_firmware;              // qboot.rom, container path ("" = QEMU's default SeaBIOS)
 };
 
 // Pure: "/usr/bin/qemu-system-x86_64" -> "/.ucrun/usr/bin/qemu-system-x86_64". Throws when the

@@ -27,6 +27,8 @@ Argv qemu_args(const VmPlan& p) {
     add({"-nodefaults", "-no-user-config", "-display", "none", "-no-reboot"});
     add({"-sandbox", "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny"});
     for (const auto& dir : p.firmware_dirs) add({"-L", dir});
+    // qboot only knows how to start a kernel: disks and multiboot ELFs keep SeaBIOS.
+    if (p.kind == GuestKind::linux_ && !p.firmware.empty()) add({"-bios", p.firmware});
     add({"-chardev", "stdio,id=console,signal=off", "-serial", "chardev:console"});
     add({"-chardev", "file,id=exit,path=" + qemu_escape(p.exit_file), "-serial", "chardev:exit"});
     add({"-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"});

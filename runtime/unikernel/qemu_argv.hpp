@@ -25,12 +25,14 @@ struct VmPlan {
     std::string qmp_socket;           // QMP server socket
     std::string exit_file;            // COM2: the guest writes "exit=N" (docs/guest-contract.md)
     std::vector<std::string> firmware_dirs;  // -L
+    std::string firmware;                    // -bios for linux guests ("" = QEMU's default)
     std::optional<GuestNic> nic;
 };
 
 // The arguments after the QEMU binary. Console on COM1 = stdio (the container's stdout), the
 // exit code on COM2 = exit_file, isa-debug-exit at 0xf4, no reboot (a reboot ends the VM),
-// -sandbox on. -M pc under both accelerators (microvm hangs under TCG here).
+// -sandbox on. -M pc under both accelerators, with qboot for linux guests when it is given
+// (docs/guest-kernel.md has the measurements behind both choices).
 Argv qemu_args(const VmPlan& p);
 
 struct LaunchPlan {

@@ -87,6 +87,7 @@ std::string prepare(const PrepareRequest& req) {
         plan.qmp_socket = std::string(kVmDir) + "/qmp.sock";
         plan.exit_file = std::string(kVmDir) + "/exit";
         plan.firmware_dirs = vmm.firmware_dirs;
+        plan.firmware = vmm.linux_firmware;
         plan.nic = nic;
 
         std::vector<BindMount> binds = {

@@ -1,5 +1,6 @@
 // Golden tests of the QEMU and monitor command lines (runtime/unikernel/qemu_argv.cpp).
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <sstream>
 
 #include "runtime/unikernel/qemu_argv.hpp"
@@ -159,4 +160,25 @@ TEST_CASE("launch_argv: monitor, loader, qemu", "[unikernel][qemu]") {
     Argv a = launch_argv(l, {});
     CHECK(a == Argv{"/.ucrun/monitor", "--qmp", "/.ucrun/vm/qmp.sock", "--exit-file", "/.ucrun/vm/exit",
                     "--stop-timeout", "10", "--debug", "--", "/.ucrun/usr/bin/qemu-system-x86_64"});
+}
+
+TEST_CASE("qemu_args: qboot starts linux guests, SeaBIOS the others", "[unikernel][qemu]") {
+    auto bios_of = [](GuestKind kind) {
+        VmPlan p = base_plan();
+        p.kind = kind;
+        p.kernel = "/.ucrun/guest/kernel";
+        p.disk = "/.ucrun/guest/disk";
+        p.firmware = "/.ucrun/usr/share/qemu/qboot.rom";
+        Argv a = qemu_args(p);
+        for (size_t i = 0; i + 1 < a.size(); ++i)
+            if (a[i] == "-bios") return a[i + 1];
+        return std::string("(none)");
+    };
+    CHECK(bios_of(GuestKind::linux_) == "/.ucrun/usr/share/qemu/qboot.rom");
+    CHECK(bios_of(GuestKind::multiboot) == "(none)");
+    CHECK(bios_of(GuestKind::disk) == "(none)");
+    VmPlan p = base_plan();
+    p.kind = GuestKind::linux_;
+    Argv a = qemu_args(p);  // no qboot on the host: QEMU's default firmware
+    CHECK(std::find(a.begin(), a.end(), "-bios") == a.end());
 }
