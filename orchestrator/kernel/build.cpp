@@ -190,7 +190,7 @@ bool is_build_step(const std::string& line) {
     return false;
 }
 
-std::string find_source(const std::string& explicit_source) {
+std::string find_source(const std::string& explicit_source, const std::string& pattern) {
     if (!explicit_source.empty()) {
         if (!sys::path_exists(explicit_source))
             throw sys::Error("kernel source " + explicit_source + ": No such file or directory");
@@ -198,12 +198,12 @@ std::string find_source(const std::string& explicit_source) {
     }
     glob_t g{};
     std::vector<std::string> found;
-    if (::glob("/usr/src/linux-source-*.tar.xz", 0, nullptr, &g) == 0)
+    if (::glob(pattern.c_str(), 0, nullptr, &g) == 0)
         for (size_t i = 0; i < g.gl_pathc; ++i) found.push_back(g.gl_pathv[i]);
     ::globfree(&g);
     if (found.empty())
-        throw sys::Error("no kernel source: /usr/src/linux-source-*.tar.xz does not exist "
-                         "(apt-get install linux-source-6.1, or pass --source TARBALL)");
+        throw sys::Error("no kernel source: " + pattern +
+                         " does not exist (apt-get install linux-source-6.1, or pass --source TARBALL)");
     std::sort(found.begin(), found.end(),
               [](const std::string& a, const std::string& b) { return ::strverscmp(a.c_str(), b.c_str()) < 0; });
     return found.back();
@@ -227,7 +227,6 @@ KernelBuildResult build_kernel(const KernelBuildOptions& opts, const BuildReport
         if (auto k = read_kernel(root + "/" + name)) {
             auto cur = current_kernel(root);
             if (!cur || cur->name != name) set_current(root, name);
-            say(report, "kernel " + name + " is up to date (" + k->dir + ")");
             return {*k, false};
         }
     check_tools();
@@ -278,6 +277,7 @@ KernelBuildResult build_kernel(const KernelBuildOptions& opts, const BuildReport
     sys::write_file_atomic(staged.dir() + "/vmlinux", compact_elf(sys::read_file(out + "/vmlinux"), out + "/vmlinux"));
     copy_file(out + "/arch/x86/boot/bzImage", staged.dir() + "/bzImage");
     copy_file(out + "/.config", staged.dir() + "/config");
+    copy_file(out + "/System.map", staged.dir() + "/System.map");  // symbols for initcall_debug and oopses
     sys::write_file_atomic(staged.dir() + "/fragment.config", fragment_text);
     InstalledKernel facts;
     facts.release = release.exit_code == 0 ? first_line(release.out) : "";
@@ -285,9 +285,17 @@ KernelBuildResult build_kernel(const KernelBuildOptions& opts, const BuildReport
     facts.modules = sys::read_file(out + "/.config").find("\nCONFIG_MODULES=y\n") != std::string::npos;
     facts.build_seconds = seconds_since(t0);
     facts.compile_steps = steps;
+    auto previous = current_kernel(root);
     InstalledKernel installed = staged.commit(facts);
     set_current(root, name);
     say(report, "installed kernel " + name + " in " + installed.dir);
+    // Keep the new kernel and the one it replaces (to go back by hand); older ones go. Registry
+    // entries hold copies of their kernel, so nothing refers to these directories.
+    for (const auto& k : list_kernels(root))
+        if (k.name != name && (!previous || k.name != previous->name)) {
+            sys::remove_tree(k.dir);
+            say(report, "removed old kernel " + k.name);
+        }
     return {installed, true};
 }
 

@@ -34,9 +34,10 @@ struct KernelBuildResult {
 // installed kernels and `current` as they were.
 KernelBuildResult build_kernel(const KernelBuildOptions& opts, const BuildReporter& report = {});
 
-// The source tarball build_kernel would use (for messages and `unikernel build`'s fallback).
-// Throws sys::Error naming what to install when there is none.
-std::string find_source(const std::string& explicit_source);
+// The source tarball build_kernel uses: `explicit_source` when given, else the newest match of
+// `pattern`. Throws sys::Error naming what to install when there is none.
+std::string find_source(const std::string& explicit_source,
+                        const std::string& pattern = "/usr/src/linux-source-*.tar.xz");
 
 // Whether a line of kbuild's output (V=0) is one compiler, assembler or linker step.
 bool is_build_step(const std::string& line);

@@ -1,5 +1,6 @@
 // Installed guest kernels: <root>/<source version>-<inputs hash>/ holding vmlinux (PVH ELF),
-// bzImage, config and kernel.json, plus the link <root>/current (docs/guest-kernel.md).
+// bzImage, config, System.map, fragment.config and kernel.json, plus the link <root>/current
+// (docs/guest-kernel.md).
 // A kernel directory appears whole (built aside, then renamed) and `current` moves atomically.
 #pragma once
 #include <optional>

@@ -50,8 +50,9 @@ std::vector<CpioEntry> linux_config_entries(const GuestProcess& p, const std::op
     return e;
 }
 
-std::string linux_cmdline(const std::string& image_cmdline) {
+std::string linux_cmdline(const std::string& image_cmdline, Accel accel) {
     std::string out = "console=ttyS0 quiet panic=-1";
+    if (accel == Accel::tcg) append_word(out, "nolapic_timer");
     append_word(out, image_cmdline);
     return out;
 }

@@ -8,6 +8,7 @@
 
 #include "runtime/unikernel/cpio.hpp"
 #include "runtime/unikernel/network.hpp"
+#include "runtime/unikernel/resources.hpp"
 
 namespace ucrun::unikernel {
 
@@ -24,8 +25,10 @@ std::vector<CpioEntry> linux_config_entries(const GuestProcess& p, const std::op
 // The /ucrun/net text: mac= ip= prefix= gw= dns= (each) search= hostname= lines.
 std::string net_file(const GuestNic& nic, const std::string& hostname);
 
-// "console=ttyS0 quiet panic=-1" + the image's cmdline.
-std::string linux_cmdline(const std::string& image_cmdline);
+// "console=ttyS0 quiet panic=-1", under TCG "nolapic_timer" (the local APIC timer's calibration
+// waits 100 ms of emulated time; the PIT/HPET tick serves instead: docs/guest-kernel.md), then
+// the image's cmdline.
+std::string linux_cmdline(const std::string& image_cmdline, Accel accel);
 
 // The image's cmdline, then `netdev.ip=<ip>/<prefix>:<gw>:<dns>` (with a NIC that has an IP),
 // `env.vars=[ K=V ... ]` and `-- <args[1..]>`. argv[0] is the container's entrypoint (a

@@ -105,7 +105,7 @@ std::string prepare(const PrepareRequest& req) {
             plan.kernel = bind_guest_file(src.kernel, "kernel");
             std::string cmdline = src.cmdline;
             if (debug) cmdline += cmdline.empty() ? "ucrun.debug" : " ucrun.debug";
-            plan.append = linux_cmdline(cmdline);
+            plan.append = linux_cmdline(cmdline, accel.accel);
             write_guest_initrd(src.initrd, newc_archive(linux_config_entries(process, nic)), vm_dir + "/initrd");
             plan.initrd = std::string(kVmDir) + "/initrd";
             break;

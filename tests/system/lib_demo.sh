@@ -43,7 +43,8 @@ demo_redis_elf() {
 
 # demo_build SERVICE REDIS_DIR [ucompose unikernel build options...]: builds the unikernel of
 # SERVICE (redis|publisher|subscriber) with the given options (--name N --force, --image REF,
-# --no-registry, ...). REDIS_DIR holds the redis-server copy (see demo_redis_elf).
+# --no-registry, ...). REDIS_DIR holds the redis-server copy (see demo_redis_elf). DEMO_KERNEL,
+# when set, is the guest kernel (--kernel; default: the purpose-built one).
 demo_build() {
     local service=$1 redis_dir=$2 elf
     shift 2
@@ -59,7 +60,7 @@ demo_build() {
         ;;
     *) fail "demo_build: unknown service $service" ;;
     esac
-    "${UCOMPOSE:-ucompose}" unikernel build "$elf" "$@" "${args[@]}" || fail "ucompose unikernel build of $service ($elf) failed"
+    "${UCOMPOSE:-ucompose}" unikernel build "$elf" ${DEMO_KERNEL:+--kernel "$DEMO_KERNEL"} "$@" "${args[@]}" || fail "ucompose unikernel build of $service ($elf) failed"
 }
 
 # demo_free_port: a TCP port nobody listens on now.

@@ -102,11 +102,30 @@ INIT
     rm -rf "$dir"
 }
 
-# uk_linux_image NAME: Debian's kernel + the test initramfs, annotated as a linux guest.
+# uk_guest_kernel [ours|debian]: the kernel a linux test guest boots. `ours` (the default) is the
+# purpose-built kernel of `ucompose kernel build` (scripts/test builds it before the tests);
+# `debian` is the host's newest /boot/vmlinuz-*, the fallback that one test keeps using.
+uk_guest_kernel() {
+    local which=${1:-ours} kernel
+    case $which in
+    ours)
+        kernel=${UCRUN_KERNELS:-/var/lib/ucrun/kernels}/current/vmlinux
+        [[ -f $kernel ]] || fail "no purpose-built guest kernel at $kernel (run: ucompose kernel build)"
+        ;;
+    debian)
+        kernel=$(ls /boot/vmlinuz-* 2>/dev/null | sort -V | tail -n1)
+        [[ -n $kernel ]] || fail "no /boot/vmlinuz-* (Debian package linux-image-cloud-amd64)"
+        ;;
+    *) fail "uk_guest_kernel: ours or debian, not $which" ;;
+    esac
+    readlink -f "$kernel"
+}
+
+# uk_linux_image NAME [ours|debian]: a guest kernel (uk_guest_kernel) + the test initramfs,
+# annotated as a linux guest.
 uk_linux_image() {
     local kernel ctx tag="localhost/ucrun-test-$1-$$:latest"
-    kernel=$(ls /boot/vmlinuz-* 2>/dev/null | sort -V | tail -n1)
-    [[ -n $kernel ]] || fail "no /boot/vmlinuz-* (Debian package linux-image-cloud-amd64)"
+    kernel=$(uk_guest_kernel "${2:-ours}") || exit 1
     ctx=$(mktemp -d /tmp/ucrun-uk-linux.XXXXXX)
     mkdir -p "$ctx/root/boot"
     cp "$kernel" "$ctx/root/boot/vmlinuz"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # --memory 512m: the guest gets 512 MiB minus the documented headroom (runtime/unikernel/
-# resources.hpp: 64 MiB + tb-size under TCG + limit/16, i.e. 384 MiB under TCG and 416 MiB
+# resources.hpp: 64 MiB + tb-size under TCG + limit/16, i.e. 400 MiB under TCG and 416 MiB
 # under KVM), and a guest that touches all of its RAM does not get QEMU OOM-killed.
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 . "$(dirname "${BASH_SOURCE[0]}")/lib_unikernel.sh"
@@ -11,7 +11,7 @@ image=$UK_IMAGE
 
 for accel in "${UK_ACCELS[@]}"; do
     case $accel in
-    tcg) guest_mib=384 ;;
+    tcg) guest_mib=400 ;;
     kvm) guest_mib=416 ;;
     esac
     name=$(unique_name "$accel")

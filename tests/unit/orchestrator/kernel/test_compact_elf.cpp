@@ -86,3 +86,36 @@ TEST_CASE("compact_elf: what it refuses") {
     std::memcpy(lone.data() + sizeof(Elf64_Ehdr) + 2 * sizeof(Elf64_Phdr), &note, sizeof note);
     CHECK(error_of([&] { compact_elf(lone, "vmlinux"); }) == "vmlinux: segment 2 (type 4) is not inside a loadable segment");
 }
+
+TEST_CASE("compact_elf: long runs of zero pages leave the file, the memory image stays") {
+    std::string in = sample_vmlinux();
+    // Make the second segment 0x40000 bytes of file: data, 0x20000 of zeros, data, then 0x18000 of zeros.
+    Elf64_Phdr p1;
+    std::memcpy(&p1, in.data() + sizeof(Elf64_Ehdr) + sizeof(Elf64_Phdr), sizeof p1);
+    p1.p_filesz = 0x40000;
+    p1.p_memsz = 0x50000;
+    std::memcpy(in.data() + sizeof(Elf64_Ehdr) + sizeof(Elf64_Phdr), &p1, sizeof p1);
+    std::fill(in.begin() + 0x400000, in.begin() + 0x440000, '\0');
+    std::fill(in.begin() + 0x400000, in.begin() + 0x401000, 'A');        // [0, 0x1000) data
+    std::fill(in.begin() + 0x421000, in.begin() + 0x428000, 'B');        // [0x21000, 0x28000) data
+    std::string out = compact_elf(in, "vmlinux");
+    auto eh = at<Elf64_Ehdr>(out, 0);
+    REQUIRE(eh.e_phnum == 4);  // first segment, two pieces of the second, the note
+    auto a = at<Elf64_Phdr>(out, eh.e_phoff + sizeof(Elf64_Phdr));
+    auto b = at<Elf64_Phdr>(out, eh.e_phoff + 2 * sizeof(Elf64_Phdr));
+    auto note = at<Elf64_Phdr>(out, eh.e_phoff + 3 * sizeof(Elf64_Phdr));
+    CHECK(a.p_type == PT_LOAD);
+    CHECK(a.p_vaddr == 0xffffffff81200000);
+    CHECK(a.p_paddr == 0x1200000);
+    CHECK(a.p_filesz == 0x1000);
+    CHECK(a.p_memsz == 0x1000);
+    CHECK(b.p_vaddr == 0xffffffff81221000);
+    CHECK(b.p_paddr == 0x1221000);
+    CHECK(b.p_filesz == 0x7000);            // the trailing zeros are memory only now
+    CHECK(b.p_memsz == 0x50000 - 0x21000);  // up to the end of the original segment
+    CHECK(out.compare(a.p_offset, 0x1000, std::string(0x1000, 'A')) == 0);
+    CHECK(out.compare(b.p_offset, 0x7000, std::string(0x7000, 'B')) == 0);
+    CHECK(note.p_type == PT_NOTE);
+    CHECK(out.compare(note.p_offset, 8, "XEN-NOTE") == 0);
+    CHECK(out.size() < 0x6000 + 0x1000 + 0x7000);
+}

@@ -19,8 +19,11 @@ TEST_CASE("multiboot_cmdline: Unikraft's form", "[unikernel][guest]") {
 }
 
 TEST_CASE("linux_cmdline", "[unikernel][guest]") {
-    CHECK(linux_cmdline("") == "console=ttyS0 quiet panic=-1");
-    CHECK(linux_cmdline("ucrun.debug") == "console=ttyS0 quiet panic=-1 ucrun.debug");
+    CHECK(linux_cmdline("", Accel::kvm) == "console=ttyS0 quiet panic=-1");
+    CHECK(linux_cmdline("ucrun.debug", Accel::kvm) == "console=ttyS0 quiet panic=-1 ucrun.debug");
+    // Under TCG the APIC timer's 100 ms calibration is skipped.
+    CHECK(linux_cmdline("", Accel::tcg) == "console=ttyS0 quiet panic=-1 nolapic_timer");
+    CHECK(linux_cmdline("ucrun.debug", Accel::tcg) == "console=ttyS0 quiet panic=-1 nolapic_timer ucrun.debug");
 }
 
 TEST_CASE("net_file", "[unikernel][guest]") {

@@ -26,9 +26,9 @@ TEST_CASE("derive_resources: 512 MiB limit leaves the documented headroom", "[un
     in.image_memory_mib = 1024;   // a limit wins over the image default
     in.accel = Accel::tcg;
     Resources tcg = derive_resources(in);
-    CHECK(tcg.tb_size_mib == 32);
-    CHECK(tcg.headroom_mib == 64 + 32 + 32);
-    CHECK(tcg.guest_mib == 384);
+    CHECK(tcg.tb_size_mib == 16);
+    CHECK(tcg.headroom_mib == 64 + 16 + 32);
+    CHECK(tcg.guest_mib == 400);
     in.accel = Accel::kvm;
     Resources kvm = derive_resources(in);
     CHECK(kvm.tb_size_mib == 0);
@@ -44,8 +44,8 @@ TEST_CASE("derive_resources: a limit too small is an error that says what would 
     } catch (const sys::Error& e) {
         CHECK(std::string(e.what()).find("memory limit 64 MiB is too small for a VM") != std::string::npos);
     }
-    in.memory_limit_bytes = 136 * MiB;   // 136 - (64 + 32 + 8) = 32: just enough
-    CHECK(derive_resources(in).guest_mib == 32);
+    in.memory_limit_bytes = 120 * MiB;   // 120 - (64 + 16 + 7) = 33: just enough
+    CHECK(derive_resources(in).guest_mib == 33);
 }
 
 TEST_CASE("derive_resources: vCPUs from the CPU quota", "[unikernel][resources]") {
