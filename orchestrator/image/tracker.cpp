@@ -7,27 +7,11 @@
 #include "orchestrator/image/oci.hpp"
 #include "orchestrator/image/temp_dir.hpp"
 #include "runtime/sys/file.hpp"
+#include "runtime/sys/fnv.hpp"
 
 namespace ucompose::image {
-namespace {
-
-void fnv1a(std::uint64_t& h, std::string_view data) {
-    for (unsigned char c : data) {
-        h ^= c;
-        h *= 0x100000001b3ULL;
-    }
-}
-
-}  // namespace
-
 std::string tracker_content_hash(std::string_view binary, std::string_view containerfile) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    fnv1a(h, binary);
-    fnv1a(h, std::string_view("\0", 1));
-    fnv1a(h, containerfile);
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "fnv1a64:%016llx", static_cast<unsigned long long>(h));
-    return buf;
+    return "fnv1a64:" + sys::Fnv1a64().update(binary).update(std::string_view("\0", 1)).update(containerfile).hex();
 }
 
 sys::Argv tracker_hash_query_argv(const std::string& podman, const std::string& tag) {

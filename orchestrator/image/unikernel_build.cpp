@@ -224,14 +224,22 @@ UnikernelBuildResult build_unikernel(const UnikernelBuildOptions& opts, CommandR
     registry::Manifest manifest;
     manifest.name = opts.name;
     manifest.kind = registry::Kind::linux_;
-    // The entry keeps the kernel's own form: a PVH ELF boots as it is, a bzImage through its setup code.
-    manifest.kernel = kernel.builtin_drivers ? "vmlinux" : "vmlinuz";
+    // The purpose-built kernel is a PVH ELF, 7 MB plain: the entry keeps it gzipped (2.3 MB) and
+    // ucrun unpacks it once per host (runtime/unikernel/kernel_cache.hpp). A host kernel is a
+    // bzImage, compressed already.
+    std::string kernel_file = kernel.path;
+    if (kernel.builtin_drivers) {
+        kernel_file = work.path() + "/vmlinux.gz";
+        gzip_file(kernel.path, kernel_file);
+    }
+    manifest.kernel = kernel.builtin_drivers ? "vmlinux.gz" : "vmlinuz";
     manifest.initrd = "initrd.img";
     manifest.cmdline = opts.cmdline;
     result.memory_mib = opts.memory_mib.value_or(default_guest_memory_mib(result.kernel_bytes, result.initrd_cpio_bytes,
                                                                            kernel.builtin_drivers));
     manifest.memory_mib = result.memory_mib;
-    publish(manifest, {{manifest.kernel, kernel.path}, {"initrd.img", initrd_path}}, default_command(layout),
+    result.kernel_bytes = file_size(kernel_file);
+    publish(manifest, {{manifest.kernel, kernel_file}, {"initrd.img", initrd_path}}, default_command(layout),
             {root, opts.install, opts.image, opts.force, opts.podman}, runner, progress, result.entry_dir);
     result.image = opts.image;
     return result;

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "runtime/sys/error.hpp"
+#include "runtime/sys/fnv.hpp"
 
 namespace ucompose::kernel {
 namespace {
@@ -99,23 +100,11 @@ std::vector<std::string> unhonoured(const std::vector<ConfigSetting>& fragment, 
 }
 
 std::string inputs_hash(const BuildInputs& in) {
-    // FNV-1a 64 over length-prefixed fields: a cache key, not a security digest.
-    std::uint64_t h = 14695981039346656037ULL;
-    auto mix = [&](std::string_view field) {
-        std::string len = std::to_string(field.size()) + ":";
-        for (std::string_view part : {std::string_view(len), field})
-            for (unsigned char c : part) {
-                h ^= c;
-                h *= 1099511628211ULL;
-            }
-    };
-    mix(in.source_version);
-    mix(in.source_identity);
-    mix(in.fragment);
-    mix(in.compiler);
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    return std::string(buf, 12);
+    // Over length-prefixed fields: a cache key, not a security digest.
+    sys::Fnv1a64 h;
+    for (const std::string* field : {&in.source_version, &in.source_identity, &in.fragment, &in.compiler})
+        h.update(std::to_string(field->size()) + ":").update(*field);
+    return h.hex().substr(0, 12);
 }
 
 std::string entry_name(const std::string& source_version, const std::string& hash) {

@@ -91,39 +91,13 @@ void set_current(const std::string& root, const std::string& name) {
     }
 }
 
-StagedKernel::StagedKernel(std::string root, std::string name) : root_(std::move(root)), name_(std::move(name)) {
-    sys::make_dirs(root_);
-    tmp_ = root_ + "/.tmp-" + name_ + "-" + std::to_string(::getpid());
-    sys::remove_tree(tmp_);
-    sys::make_dirs(tmp_);
-}
-
-StagedKernel::~StagedKernel() {
-    if (committed_) return;
-    try {
-        sys::remove_tree(tmp_);
-    } catch (...) {
-    }
-}
+StagedKernel::StagedKernel(std::string root, std::string name) : staged_(std::move(root), std::move(name)) {}
 
 InstalledKernel StagedKernel::commit(const InstalledKernel& facts) {
-    sys::write_file_atomic(tmp_ + "/" + kFacts, to_json(facts));
-    std::string final_dir = root_ + "/" + name_;
-    // Same inputs, same result: an existing directory of this name that is not complete (a crash
-    // between two renames cannot leave one, but a hand edit can) is put aside and removed.
-    std::string aside;
-    if (sys::path_exists(final_dir)) {
-        aside = root_ + "/.old-" + name_ + "-" + std::to_string(::getpid());
-        sys::remove_tree(aside);
-        if (::rename(final_dir.c_str(), aside.c_str()) != 0) sys::throw_errno("rename " + final_dir + " to " + aside);
-    }
-    if (::rename(tmp_.c_str(), final_dir.c_str()) != 0) {
-        int err = errno;
-        if (!aside.empty()) ::rename(aside.c_str(), final_dir.c_str());
-        throw sys::SystemError("rename " + tmp_ + " to " + final_dir, err);
-    }
-    committed_ = true;
-    if (!aside.empty()) sys::remove_tree(aside);
+    sys::write_file_atomic(dir() + "/" + kFacts, to_json(facts));
+    // Same inputs, same result: an existing directory of this name (incomplete, or built again
+    // with --force) is replaced.
+    std::string final_dir = staged_.commit();
     auto k = read_kernel(final_dir);
     if (!k) throw sys::Error("kernel " + final_dir + ": vmlinux or bzImage missing after install");
     return *k;

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "runtime/sys/staged_dir.hpp"
+
 namespace ucompose::kernel {
 
 // $UCRUN_KERNELS, else /var/lib/ucrun/kernels.
@@ -40,16 +42,14 @@ public:
     StagedKernel(std::string root, std::string name);
     StagedKernel(const StagedKernel&) = delete;
     StagedKernel& operator=(const StagedKernel&) = delete;
-    ~StagedKernel();
 
-    const std::string& dir() const { return tmp_; }
+    const std::string& dir() const { return staged_.path(); }
     // Writes kernel.json, renames the directory into place (replacing an incomplete one) and
     // returns what was installed.
     InstalledKernel commit(const InstalledKernel& facts);
 
 private:
-    std::string root_, name_, tmp_;
-    bool committed_ = false;
+    sys::StagedDir staged_;
 };
 
 }  // namespace ucompose::kernel

@@ -18,24 +18,20 @@ std::string default_root() {
     return env && *env ? env : "/var/lib/ucrun/registry";
 }
 
-StagedEntry::StagedEntry(std::string root, std::string name, bool force)
-    : root_(std::move(root)), name_(std::move(name)), force_(force) {
-    ucrun::registry::validate_name(name_);
-    if (!force_ && sys::path_exists(root_ + "/" + name_))
-        throw sys::Error("unikernel \"" + name_ + "\" already exists in " + root_ + " (use --force to replace it)");
-    sys::make_dirs(root_);
-    tmp_ = root_ + "/.tmp-" + name_ + "-" + std::to_string(::getpid());
-    sys::remove_tree(tmp_);  // a leftover of a crashed build with a reused pid
-    sys::make_dirs(tmp_);
+namespace {
+
+// Validated before the staging directory exists, so a bad name creates nothing.
+const std::string& checked(const std::string& root, const std::string& name, bool force) {
+    ucrun::registry::validate_name(name);
+    if (!force && sys::path_exists(root + "/" + name))
+        throw sys::Error("unikernel \"" + name + "\" already exists in " + root + " (use --force to replace it)");
+    return name;
 }
 
-StagedEntry::~StagedEntry() {
-    if (committed_) return;
-    try {
-        sys::remove_tree(tmp_);
-    } catch (...) {
-    }
-}
+}  // namespace
+
+StagedEntry::StagedEntry(std::string root, std::string name, bool force)
+    : root_(std::move(root)), name_(std::move(name)), force_(force), staged_(root_, checked(root_, name_, force_)) {}
 
 std::string StagedEntry::commit(const Manifest& manifest) {
     const bool no_kernel = manifest.kind == Kind::disk && manifest.kernel.empty();
@@ -43,25 +39,12 @@ std::string StagedEntry::commit(const Manifest& manifest) {
                           manifest.disk ? &*manifest.disk : nullptr}) {
         if (!f) continue;
         validate_entry_path(*f, "manifest of " + name_);
-        if (!sys::path_exists(tmp_ + "/" + *f)) throw sys::Error("registry entry " + name_ + ": " + *f + " is missing");
+        if (!sys::path_exists(dir() + "/" + *f)) throw sys::Error("registry entry " + name_ + ": " + *f + " is missing");
     }
-    sys::write_file_atomic(tmp_ + "/manifest.json", to_json(manifest));
-    std::string final_dir = root_ + "/" + name_;
-    std::string aside;
-    if (sys::path_exists(final_dir)) {
-        if (!force_) throw sys::Error("unikernel \"" + name_ + "\" already exists in " + root_ + " (use --force to replace it)");
-        aside = root_ + "/.old-" + name_ + "-" + std::to_string(::getpid());
-        sys::remove_tree(aside);
-        if (::rename(final_dir.c_str(), aside.c_str()) != 0) sys::throw_errno("rename " + final_dir + " to " + aside);
-    }
-    if (::rename(tmp_.c_str(), final_dir.c_str()) != 0) {
-        int err = errno;
-        if (!aside.empty()) ::rename(aside.c_str(), final_dir.c_str());  // put the old one back
-        throw sys::SystemError("rename " + tmp_ + " to " + final_dir, err);
-    }
-    committed_ = true;
-    if (!aside.empty()) sys::remove_tree(aside);
-    return final_dir;
+    sys::write_file_atomic(dir() + "/manifest.json", to_json(manifest));
+    if (!force_ && sys::path_exists(root_ + "/" + name_))
+        throw sys::Error("unikernel \"" + name_ + "\" already exists in " + root_ + " (use --force to replace it)");
+    return staged_.commit();
 }
 
 ListResult list_entries(const std::string& root) {

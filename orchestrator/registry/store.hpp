@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "orchestrator/registry/manifest.hpp"
+#include "runtime/sys/staged_dir.hpp"
 
 namespace ucompose::registry {
 
@@ -18,17 +19,16 @@ public:
     StagedEntry(std::string root, std::string name, bool force);
     StagedEntry(const StagedEntry&) = delete;
     StagedEntry& operator=(const StagedEntry&) = delete;
-    ~StagedEntry();
 
-    const std::string& dir() const { return tmp_; }  // write the files here
+    const std::string& dir() const { return staged_.path(); }  // write the files here
     // Writes manifest.json, checks that its files exist, and renames the entry into place
     // (the old one, with force, is renamed aside first and then removed).
     std::string commit(const Manifest& manifest);
 
 private:
-    std::string root_, name_, tmp_;
+    std::string root_, name_;
     bool force_;
-    bool committed_ = false;
+    sys::StagedDir staged_;
 };
 
 struct Entry {

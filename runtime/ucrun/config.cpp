@@ -26,6 +26,7 @@ Config parse_config(const std::string& text, const std::string& origin) {
     };
     str("delegate", c.delegate);
     str("registry", c.registry);
+    str("cache", c.cache);
     str("qemu", c.qemu);
     str("monitor", c.monitor);
     str("accel", c.accel);

@@ -9,6 +9,7 @@ namespace ucrun {
 struct Config {
     std::string delegate = "crun";                         // crun (default) or runc, name or path
     std::string registry = "/var/lib/ucrun/registry";      // unikernel registry root
+    std::string cache = "/var/lib/ucrun/cache";            // unpacked compressed kernels, shared by VMs
     std::string qemu = "/usr/bin/qemu-system-x86_64";      // host VMM
     std::string monitor = "/usr/local/lib/ucrun/ucrun-monitor";  // the VM's pid 1 (runtime/monitor)
     std::string accel = "auto";   // auto (KVM when /dev/kvm works, else TCG) | kvm | tcg

@@ -21,6 +21,7 @@
 #include "runtime/unikernel/guest_config.hpp"
 #include "runtime/unikernel/host_vmm.hpp"
 #include "runtime/unikernel/initrd.hpp"
+#include "runtime/unikernel/kernel_cache.hpp"
 #include "runtime/unikernel/network.hpp"
 #include "runtime/unikernel/qemu_argv.hpp"
 #include "runtime/unikernel/resources.hpp"
@@ -102,7 +103,7 @@ std::string prepare(const PrepareRequest& req) {
         };
         switch (src.kind) {
         case GuestKind::linux_: {
-            plan.kernel = bind_guest_file(src.kernel, "kernel");
+            plan.kernel = bind_guest_file(unpacked_kernel(src.kernel, req.config.cache), "kernel");
             std::string cmdline = src.cmdline;
             if (debug) cmdline += cmdline.empty() ? "ucrun.debug" : " ucrun.debug";
             plan.append = linux_cmdline(cmdline, accel.accel);

@@ -20,7 +20,7 @@ log "build to the registry and to $tag"
 label() { podman image inspect --format "{{index .Labels \"io.ucrun.unikernel.$1\"}}" "$tag"; }
 check_labels() {
     assert_eq linux "$(label kind)" "kind label"
-    assert_eq /unikernel/vmlinux "$(label kernel)" "kernel label (the purpose-built PVH kernel)"
+    assert_eq /unikernel/vmlinux.gz "$(label kernel)" "kernel label (the purpose-built PVH kernel, gzipped)"
     assert_eq /unikernel/initrd.img "$(label initrd)" "initrd label"
     assert_eq 128 "$(label memory)" "memory label"
     assert_eq httpd "$(label name)" "name label"
@@ -39,7 +39,7 @@ cname=$(unique_name extract)
 podman create --name "$cname" "$tag" >/dev/null || fail "podman create failed"
 on_exit podman rm -f "$cname"
 podman cp "$cname:/unikernel" "$tmp/extracted" || fail "podman cp failed"
-cmp "$tmp/extracted/vmlinux" "$tmp/reg/httpd/vmlinux" || fail "kernel differs"
+cmp "$tmp/extracted/vmlinux.gz" "$tmp/reg/httpd/vmlinux.gz" || fail "kernel differs"
 cmp "$tmp/extracted/initrd.img" "$tmp/reg/httpd/initrd.img" || fail "initrd differs"
 cmp "$tmp/extracted/manifest.json" "$tmp/reg/httpd/manifest.json" || fail "the image's /unikernel/manifest.json differs"
 

@@ -21,9 +21,13 @@ log "build busybox httpd into $reg"
     --file "$tmp/www:/www" -- httpd -f -v -p 80 -h /www >"$tmp/build.log" 2>&1 ||
     fail "unikernel build failed: $(cat "$tmp/build.log")"
 entry=$reg/httpd
-for f in manifest.json vmlinux initrd.img; do [[ -s $entry/$f ]] || fail "$entry/$f is missing"; done
+for f in manifest.json vmlinux.gz initrd.img; do [[ -s $entry/$f ]] || fail "$entry/$f is missing"; done
 manifest=$(cat "$entry/manifest.json")
-assert_contains "$manifest" '"kernel": "vmlinux"' "manifest kernel (the purpose-built PVH kernel)"
+assert_contains "$manifest" '"kernel": "vmlinux.gz"' "manifest kernel (the purpose-built PVH kernel, gzipped)"
+# Bare QEMU below boots what ucrun would: the unpacked PVH ELF.
+gzip -dc "$entry/vmlinux.gz" >"$tmp/vmlinux" || fail "$entry/vmlinux.gz is not gzip"
+cmp -s "$tmp/vmlinux" "$(readlink -f "${UCRUN_KERNELS:-/var/lib/ucrun/kernels}/current/vmlinux")" ||
+    fail "the entry's kernel is not the current purpose-built kernel"
 memory=$(jq -r .memory_mib "$entry/manifest.json")
 assert_eq 64 "$memory" "default guest RAM sized for busybox on the purpose-built kernel"
 assert_contains "$manifest" '"kind": "linux"' "manifest kind"
@@ -90,7 +94,7 @@ start_vm() {
     exec {MON}<>"$tmp/mon"
     qemu-system-x86_64 -M pc -accel tcg -bios /usr/share/qemu/qboot.rom -nodefaults -no-user-config -display none \
         -serial "file:$tmp/console" -serial "file:$tmp/exit" -monitor stdio \
-        -device isa-debug-exit,iobase=0xf4,iosize=0x04 -kernel "$entry/vmlinux" -initrd "$tmp/boot.img" \
+        -device isa-debug-exit,iobase=0xf4,iosize=0x04 -kernel "$tmp/vmlinux" -initrd "$tmp/boot.img" \
         -append 'console=ttyS0 quiet panic=-1 nolapic_timer' -no-reboot -m "$memory" \
         -netdev "user,id=n0,hostfwd=tcp:127.0.0.1:$port-:80" \
         -device virtio-net-pci,netdev=n0,mac=52:54:00:12:34:56,romfile= <&$MON >"$tmp/monitor.log" 2>&1 &

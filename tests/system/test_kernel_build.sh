@@ -47,8 +47,13 @@ img_build "$name" --no-registry --image "localhost/$name:latest" -- httpd -f -p 
 out=$(cat "$IMG_TMP/build-$name.log")
 assert_contains "$out" "purpose-built, drivers built in: no modules" "unikernel build output"
 assert_not_contains "$out" "warning" "unikernel build output"
-total=$(podman image inspect --format '{{.Size}}' "localhost/$name:latest")
-log "busybox httpd unikernel image: $total bytes"
+ctr=$(podman create --pull=never "localhost/$name:latest") || fail "podman create of the image failed"
+on_exit podman rm -f "$ctr"
+podman cp "$ctr:/unikernel" "$IMG_TMP/unikernel" || fail "podman cp of /unikernel failed"
+kernel_file=$(jq -r .kernel "$IMG_TMP/unikernel/manifest.json")
+assert_eq vmlinux.gz "$kernel_file" "the image's kernel"
+total=$(($(stat -c %s "$IMG_TMP/unikernel/vmlinux.gz") + $(stat -c %s "$IMG_TMP/unikernel/initrd.img")))
+log "busybox httpd unikernel: kernel + initrd $total bytes"
 ((total <= 5 * 1024 * 1024)) || fail "the busybox httpd unikernel is $total bytes (budget 5 MiB)"
 
 log "a missing source: one line, non-zero, nothing changed"

@@ -19,6 +19,9 @@ TEST_CASE("ucrun config: file values, then env overrides", "[ucrun][config]") {
     Config d = load_config({{"UCRUN_CONFIG", "/nonexistent/ucrun.json"}});
     CHECK(d.delegate == "crun");
     CHECK(d.source == "defaults");
+    CHECK(d.cache == "/var/lib/ucrun/cache");
+    CHECK(parse_config(R"({"cache":"/srv/ucrun-cache"})", "/e.json").cache == "/srv/ucrun-cache");
+    CHECK_THROWS_WITH(parse_config(R"({"cache":[]})", "/e.json"), "/e.json: \"cache\" must be a string");
 }
 
 TEST_CASE("log lines are json for conmon and text otherwise", "[ucrun][log]") {
