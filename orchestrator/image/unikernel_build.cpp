@@ -7,7 +7,7 @@
 
 #include "orchestrator/image/elf.hpp"
 #include "orchestrator/image/embedded.hpp"
-#include "orchestrator/image/gzip.hpp"
+#include "orchestrator/image/compress.hpp"
 #include "orchestrator/image/guest_layout.hpp"
 #include "orchestrator/image/kernel.hpp"
 #include "orchestrator/image/libraries.hpp"
@@ -207,7 +207,7 @@ UnikernelBuildResult build_unikernel(const UnikernelBuildOptions& opts, CommandR
         say(progress, "kernel " + kernel.path + ", modules: " + std::to_string(layout.modules.size()));
     }
 
-    // The initramfs: cpio, then gzip.
+    // The initramfs: cpio, then zstd.
     TempDir work("ucompose-build-");
     std::string cpio_path = work.path() + "/initrd.cpio";
     std::string initrd_path = work.path() + "/initrd.img";
@@ -216,9 +216,9 @@ UnikernelBuildResult build_unikernel(const UnikernelBuildOptions& opts, CommandR
         result.initrd_cpio_bytes = archive.size();
         sys::write_file_atomic(cpio_path, archive);
     }
-    gzip_file(cpio_path, initrd_path);
+    zstd_file(cpio_path, initrd_path);
     result.initrd_bytes = file_size(initrd_path);
-    say(progress, "initrd " + std::to_string(result.initrd_bytes) + " bytes (gzip), " +
+    say(progress, "initrd " + std::to_string(result.initrd_bytes) + " bytes (zstd), " +
                       std::to_string(result.initrd_cpio_bytes) + " uncompressed");
 
     registry::Manifest manifest;

@@ -36,6 +36,9 @@ struct netcfg {
 };
 int read_netcfg(const char* path, struct netcfg* out); /* 0, or -1 when absent */
 
+/* seed.c: credits /ucrun/seed (random bytes from the host) to the kernel's RNG, then removes it. */
+void seed_random(const char* path);
+
 /* modules.c: loads the kernel modules listed in the image's load order. */
 void load_modules(const char* order_file);
 

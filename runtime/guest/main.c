@@ -128,6 +128,7 @@ int main(void) {
 
     setup_filesystems();
     read_debug_flag();
+    seed_random("/ucrun/seed");
     promise_exit_report();
     load_modules("/lib/modules/load-order");
 

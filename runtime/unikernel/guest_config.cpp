@@ -40,18 +40,20 @@ std::string net_file(const GuestNic& nic, const std::string& hostname) {
     return out;
 }
 
-std::vector<CpioEntry> linux_config_entries(const GuestProcess& p, const std::optional<GuestNic>& nic) {
+std::vector<CpioEntry> linux_config_entries(const GuestProcess& p, const std::optional<GuestNic>& nic,
+                                            const std::string& seed) {
     std::vector<CpioEntry> e;
     e.push_back({"ucrun", true, "", 0755});
     e.push_back({"ucrun/args", false, nul_list(p.args), 0644});
     e.push_back({"ucrun/env", false, nul_list(p.env), 0600});
     e.push_back({"ucrun/cwd", false, p.cwd + "\n", 0644});
     if (nic) e.push_back({"ucrun/net", false, net_file(*nic, p.hostname), 0644});
+    if (!seed.empty()) e.push_back({"ucrun/seed", false, seed, 0600});
     return e;
 }
 
 std::string linux_cmdline(const std::string& image_cmdline, Accel accel) {
-    std::string out = "console=ttyS0 quiet panic=-1";
+    std::string out = "console=ttyS0 quiet panic=-1 no_timer_check";
     if (accel == Accel::tcg) append_word(out, "nolapic_timer");
     append_word(out, image_cmdline);
     return out;

@@ -19,15 +19,18 @@ struct GuestProcess {
     std::string hostname;
 };
 
-// The linux guest's /ucrun/{args,env,cwd,net} entries (net only with a NIC).
-std::vector<CpioEntry> linux_config_entries(const GuestProcess& p, const std::optional<GuestNic>& nic);
+// The linux guest's /ucrun/{args,env,cwd,net,seed} entries (net only with a NIC, seed only when
+// given: random bytes the init credits to the kernel's RNG).
+std::vector<CpioEntry> linux_config_entries(const GuestProcess& p, const std::optional<GuestNic>& nic,
+                                            const std::string& seed = {});
 
 // The /ucrun/net text: mac= ip= prefix= gw= dns= (each) search= hostname= lines.
 std::string net_file(const GuestNic& nic, const std::string& hostname);
 
-// "console=ttyS0 quiet panic=-1", under TCG "nolapic_timer" (the local APIC timer's calibration
-// waits 100 ms of emulated time; the PIT/HPET tick serves instead: docs/guest-kernel.md), then
-// the image's cmdline.
+// "console=ttyS0 quiet panic=-1 no_timer_check" (the IO-APIC timer check waits 4 ticks, 40 ms,
+// for chipsets QEMU does not emulate), under TCG "nolapic_timer" (the local APIC timer's
+// calibration waits 100 ms of emulated time; the PIT/HPET tick serves instead), then the image's
+// cmdline. docs/guest-kernel.md has the measurements.
 std::string linux_cmdline(const std::string& image_cmdline, Accel accel);
 
 // The image's cmdline, then `netdev.ip=<ip>/<prefix>:<gw>:<dns>` (with a NIC that has an IP),

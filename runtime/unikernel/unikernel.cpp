@@ -4,6 +4,7 @@
 #include "runtime/unikernel/unikernel.hpp"
 
 #include <fcntl.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
@@ -46,6 +47,19 @@ int host_cpus() {
 }
 
 std::string vm_dir_of(const std::string& state_dir) { return state_dir + "/vm"; }
+
+// 64 bytes from the host's CSPRNG for the guest's RNG (docs/guest-contract.md, /ucrun/seed).
+std::string random_seed() {
+    std::string seed(64, '\0');
+    size_t got = 0;
+    while (got < seed.size()) {
+        ssize_t n = ::getrandom(seed.data() + got, seed.size() - got, 0);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) sys::throw_errno("getrandom");
+        got += static_cast<size_t>(n);
+    }
+    return seed;
+}
 std::string bundle_dir_of(const std::string& state_dir) { return state_dir + "/bundle"; }
 
 }  // namespace
@@ -107,7 +121,8 @@ std::string prepare(const PrepareRequest& req) {
             std::string cmdline = src.cmdline;
             if (debug) cmdline += cmdline.empty() ? "ucrun.debug" : " ucrun.debug";
             plan.append = linux_cmdline(cmdline, accel.accel);
-            write_guest_initrd(src.initrd, newc_archive(linux_config_entries(process, nic)), vm_dir + "/initrd");
+            write_guest_initrd(src.initrd, newc_archive(linux_config_entries(process, nic, random_seed())),
+                               vm_dir + "/initrd");
             plan.initrd = std::string(kVmDir) + "/initrd";
             break;
         }

@@ -35,7 +35,8 @@ assert_contains "$manifest" '"initrd": "initrd.img"' "manifest initrd"
 initrd_size=$(stat -c %s "$entry/initrd.img")
 log "initrd: $initrd_size bytes"
 ((initrd_size <= 3 * 1024 * 1024)) || fail "initrd is $initrd_size bytes, more than 3 MiB"
-listing=$(gzip -dc "$entry/initrd.img" | cpio -t --quiet 2>/dev/null)
+assert_eq 28b52ffd "$(head -c 4 "$entry/initrd.img" | od -An -tx1 | tr -d ' \n')" "the initramfs is zstd (its magic)"
+listing=$(zstd -dcq "$entry/initrd.img" | cpio -t --quiet 2>/dev/null)
 for f in init dev/console "${BUSYBOX#/}" www/index.html ucrun.default/args; do
     grep -qx "$f" <<<"$listing" || fail "initrd lacks $f"
 done
@@ -95,7 +96,7 @@ start_vm() {
     qemu-system-x86_64 -M pc -accel tcg -bios /usr/share/qemu/qboot.rom -nodefaults -no-user-config -display none \
         -serial "file:$tmp/console" -serial "file:$tmp/exit" -monitor stdio \
         -device isa-debug-exit,iobase=0xf4,iosize=0x04 -kernel "$tmp/vmlinux" -initrd "$tmp/boot.img" \
-        -append 'console=ttyS0 quiet panic=-1 nolapic_timer' -no-reboot -m "$memory" \
+        -append 'console=ttyS0 quiet panic=-1 no_timer_check nolapic_timer' -no-reboot -m "$memory" \
         -netdev "user,id=n0,hostfwd=tcp:127.0.0.1:$port-:80" \
         -device virtio-net-pci,netdev=n0,mac=52:54:00:12:34:56,romfile= <&$MON >"$tmp/monitor.log" 2>&1 &
     QEMU=$!

@@ -19,11 +19,12 @@ TEST_CASE("multiboot_cmdline: Unikraft's form", "[unikernel][guest]") {
 }
 
 TEST_CASE("linux_cmdline", "[unikernel][guest]") {
-    CHECK(linux_cmdline("", Accel::kvm) == "console=ttyS0 quiet panic=-1");
-    CHECK(linux_cmdline("ucrun.debug", Accel::kvm) == "console=ttyS0 quiet panic=-1 ucrun.debug");
-    // Under TCG the APIC timer's 100 ms calibration is skipped.
-    CHECK(linux_cmdline("", Accel::tcg) == "console=ttyS0 quiet panic=-1 nolapic_timer");
-    CHECK(linux_cmdline("ucrun.debug", Accel::tcg) == "console=ttyS0 quiet panic=-1 nolapic_timer ucrun.debug");
+    CHECK(linux_cmdline("", Accel::kvm) == "console=ttyS0 quiet panic=-1 no_timer_check");
+    CHECK(linux_cmdline("ucrun.debug", Accel::kvm) == "console=ttyS0 quiet panic=-1 no_timer_check ucrun.debug");
+    // Under TCG the APIC timer's 100 ms calibration is skipped too.
+    CHECK(linux_cmdline("", Accel::tcg) == "console=ttyS0 quiet panic=-1 no_timer_check nolapic_timer");
+    CHECK(linux_cmdline("ucrun.debug", Accel::tcg) ==
+          "console=ttyS0 quiet panic=-1 no_timer_check nolapic_timer ucrun.debug");
 }
 
 TEST_CASE("net_file", "[unikernel][guest]") {
@@ -43,6 +44,11 @@ TEST_CASE("linux_config_entries: NUL-terminated args and env", "[unikernel][gues
     CHECK(e[2].data == std::string("K=V\0", 4));
     CHECK(e[3].data == "/srv\n");
     CHECK(linux_config_entries(p, GuestNic{}).size() == 5);
+    auto seeded = linux_config_entries(p, std::nullopt, std::string(64, 'r'));
+    REQUIRE(seeded.size() == 5);
+    CHECK(seeded[4].name == "ucrun/seed");
+    CHECK(seeded[4].data == std::string(64, 'r'));
+    CHECK(seeded[4].mode == 0600);
 }
 
 TEST_CASE("newc_archive: layout the kernel reads", "[unikernel][cpio]") {
