@@ -61,7 +61,7 @@ void add_build(CLI::App& parent, GlobalOptions& g) {
         auto r = ucompose::image::build_unikernel(*o, *runner, progress);
         for (const auto& w : r.warnings) spdlog::warn("{}", w);
         std::cout << "unikernel " << o->name << ": initrd " << kib(r.initrd_bytes) << " (zstd), kernel "
-                  << r.kernel << " " << kib(r.kernel_bytes) << ", memory " << r.memory_mib << " MiB\n";
+                  << r.kernel << " (" << kib(r.kernel_bytes) << " in the image), memory " << r.memory_mib << " MiB\n";
         if (r.entry_dir) std::cout << "  registry: " << *r.entry_dir << "\n";
         if (r.image) std::cout << "  image: " << *r.image << "\n";
     });

@@ -1,7 +1,10 @@
 // ucrun-monitor: pid 1 of a unikernel container (a static program: no loader, no libraries).
 //
-//   ucrun-monitor --qmp SOCK --exit-file FILE --stop-timeout SECONDS [--debug] -- VMM ARGV...
+//   ucrun-monitor --qmp SOCK --exit-file FILE --stop-timeout SECONDS [--debug] [--no-thp] -- VMM ARGV...
 //
+// --no-thp: the VMM runs with transparent huge pages off (PR_SET_THP_DISABLE, inherited across
+// exec). Under TCG a huge page buys nothing and costs memory: every guest page touched faults in
+// 2 MiB of host memory (docs/guest-kernel.md).
 // It starts the VMM (QEMU, through the host's loader) as its only child, with PR_SET_PDEATHSIG
 // so that the VM never outlives it (and, as pid 1, its death ends the pid namespace anyway).
 // SIGTERM/SIGINT/SIGPWR ask the guest to power down through QMP `system_powerdown`; the VMM is
@@ -33,6 +36,7 @@ struct Options {
     const char* exit_file = nullptr;
     long stop_timeout_ms = 10000;
     bool debug = false;
+    bool no_thp = false;
     char** vmm_argv = nullptr;
 };
 
@@ -64,7 +68,7 @@ long now_ms() {
 
 int usage(const char* why) {
     say("%s", why);
-    say("usage: ucrun-monitor --qmp SOCK --exit-file FILE [--stop-timeout SECONDS] [--debug] -- VMM ARGS...");
+    say("usage: ucrun-monitor --qmp SOCK --exit-file FILE [--stop-timeout SECONDS] [--debug] [--no-thp] -- VMM ARGS...");
     return 125;
 }
 
@@ -96,6 +100,8 @@ bool parse(int argc, char** argv, Options& o, const char** err) {
             o.stop_timeout_ms = s * 1000;
         } else if (strcmp(a, "--debug") == 0) {
             o.debug = true;
+        } else if (strcmp(a, "--no-thp") == 0) {
+            o.no_thp = true;
         } else {
             *err = "unknown option (the VMM command follows --)";
             return false;
@@ -217,6 +223,7 @@ int main(int argc, char** argv) {
         sigset_t none;
         sigemptyset(&none);
         sigprocmask(SIG_SETMASK, &none, nullptr);
+        if (o.no_thp && prctl(PR_SET_THP_DISABLE, 1, 0, 0, 0) != 0) say("PR_SET_THP_DISABLE: %s", strerror(errno));
         execv(o.vmm_argv[0], o.vmm_argv);
         say("exec %s: %s", o.vmm_argv[0], strerror(errno));
         _exit(127);

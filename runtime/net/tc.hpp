@@ -1,5 +1,5 @@
 // Traffic control over rtnetlink: the ingress qdisc and u32 match-all filters whose mirred action
-// redirects every frame to another interface's egress (ENVIRONMENT.md item 6, without `tc`).
+// redirects every frame to another interface's egress (docs/environment.md item 6, without `tc`).
 #pragma once
 #include <cstdint>
 #include <optional>

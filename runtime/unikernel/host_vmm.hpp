@@ -1,5 +1,5 @@
 // Where the host's QEMU, its loader, libraries, modules and firmware are, and where the VMM sees
-// them inside the container: host /usr is bound read-only at /.ucrun/usr (ENVIRONMENT.md item 9).
+// them inside the container: host /usr is bound read-only at /.ucrun/usr (docs/environment.md item 9).
 #pragma once
 #include <string>
 #include <vector>

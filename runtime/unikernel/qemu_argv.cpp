@@ -59,6 +59,7 @@ Argv launch_argv(const LaunchPlan& l, const Argv& qemu) {
     Argv a{l.monitor, "--qmp", l.qmp_socket, "--exit-file", l.exit_file, "--stop-timeout",
            std::to_string(l.stop_timeout_s)};
     if (l.debug) a.push_back("--debug");
+    if (l.no_thp) a.push_back("--no-thp");
     a.push_back("--");
     if (!l.loader.empty()) {
         a.push_back(l.loader);

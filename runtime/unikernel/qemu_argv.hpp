@@ -41,12 +41,13 @@ struct LaunchPlan {
     std::string exit_file;
     int stop_timeout_s = 10;
     bool debug = false;
+    bool no_thp = false;          // under TCG: no transparent huge pages for QEMU (memory)
     std::string loader;           // the host's dynamic loader ("" = exec qemu directly)
     std::string library_path;     // for the loader's --library-path
     std::string qemu;             // the QEMU binary
 };
 
-// monitor --qmp S --exit-file F --stop-timeout N [--debug] -- [loader --library-path L] qemu args...
+// monitor --qmp S --exit-file F --stop-timeout N [--debug] [--no-thp] -- [loader --library-path L] qemu args...
 Argv launch_argv(const LaunchPlan& l, const Argv& qemu_args);
 
 // QEMU's option syntax: a ',' inside a value is written ",,".

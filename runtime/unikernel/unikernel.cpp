@@ -143,7 +143,7 @@ std::string prepare(const PrepareRequest& req) {
         BundlePlan bundle;
         bundle.rootfs = rootfs_path(spec, req.bundle);
         bundle.args = launch_argv({kMonitorPath, plan.qmp_socket, plan.exit_file, req.config.stop_timeout_s, debug,
-                                   vmm.loader, vmm.library_path, vmm.qemu},
+                                   accel.accel == Accel::tcg, vmm.loader, vmm.library_path, vmm.qemu},
                                   qemu_args(plan));
         bundle.env = {"HOME=/", "TMPDIR=" + std::string(kVmDir)};
         if (!vmm.module_dir.empty()) bundle.env.push_back("QEMU_MODULE_DIR=" + vmm.module_dir);

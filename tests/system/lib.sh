@@ -138,7 +138,7 @@ assert_rc() {
 }
 
 # ---- host and podman -------------------------------------------------------------------
-# The host quirks of shared/design/ENVIRONMENT.md are fixed by scripts/setup-host; tests only
+# The host quirks of docs/environment.md are fixed by scripts/setup-host; tests only
 # check, so that a missing setup gives one clear line instead of a crun error.
 require_host_setup() {
     if [[ -r /sys/fs/cgroup/unified/cgroup.controllers ]] &&
@@ -148,7 +148,7 @@ require_host_setup() {
 }
 
 # Extra `podman run` flags. With the setup drop-in (default_ulimits) there are none; without
-# it, podman's root defaults exceed the hard limits here (ENVIRONMENT.md item 2).
+# it, podman's root defaults exceed the hard limits here (docs/environment.md item 2).
 PODMAN_RUN_ARGS=()
 __has_default_ulimits() {
     grep -qs '^[[:space:]]*default_ulimits' /etc/containers/containers.conf \

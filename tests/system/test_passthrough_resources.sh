@@ -22,7 +22,7 @@ out=$("${RUN[@]}" -e 'FOO=bar baz' -e EMPTY= "$TEST_IMAGE" sh -c 'echo "$FOO|$PA
 assert_eq "bar baz|/bin|<empty>|1" "${out/||/|<empty>|}" "environment inside the container"
 
 log "--ulimit nofile=512:600 nproc=300:400"
-# Any --ulimit replaces containers.conf's default_ulimits, so both are given (ENVIRONMENT.md 2).
+# Any --ulimit replaces containers.conf's default_ulimits, so both are given (docs/environment.md item 2).
 out=$("${RUN[@]}" --ulimit nofile=512:600 --ulimit nproc=300:400 "$TEST_IMAGE" \
     sh -c 'echo $(ulimit -n) $(ulimit -Hn) $(ulimit -u) $(ulimit -Hu)')
 assert_eq "512 600 300 400" "$out" "nofile and nproc limits inside the container"

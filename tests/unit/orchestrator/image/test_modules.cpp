@@ -4,7 +4,7 @@
 
 using namespace ucompose::image;
 
-TEST_CASE("modules: virtio_net's chain in modprobe order (ENVIRONMENT.md item 5)") {
+TEST_CASE("modules: virtio_net's chain in modprobe order (docs/environment.md item 5)") {
     auto deps = parse_modules_dep(
         "kernel/drivers/virtio/virtio.ko: kernel/drivers/virtio/virtio_ring.ko\n"
         "kernel/drivers/virtio/virtio_ring.ko:\n"

@@ -137,7 +137,7 @@ TEST_CASE("qemu_args: multiboot initrd is a module list, escaped", "[unikernel][
 }
 
 TEST_CASE("launch_argv: monitor, loader, qemu", "[unikernel][qemu]") {
-    LaunchPlan l{"/.ucrun/monitor", "/.ucrun/vm/qmp.sock", "/.ucrun/vm/exit", 10, false,
+    LaunchPlan l{"/.ucrun/monitor", "/.ucrun/vm/qmp.sock", "/.ucrun/vm/exit", 10, false, false,
                  "/.ucrun/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2", "/.ucrun/usr/lib/x86_64-linux-gnu",
                  "/.ucrun/usr/bin/qemu-system-x86_64"};
     CHECK(lines(launch_argv(l, {"-m", "256"})) == R"(/.ucrun/monitor
@@ -160,6 +160,10 @@ TEST_CASE("launch_argv: monitor, loader, qemu", "[unikernel][qemu]") {
     Argv a = launch_argv(l, {});
     CHECK(a == Argv{"/.ucrun/monitor", "--qmp", "/.ucrun/vm/qmp.sock", "--exit-file", "/.ucrun/vm/exit",
                     "--stop-timeout", "10", "--debug", "--", "/.ucrun/usr/bin/qemu-system-x86_64"});
+    l.no_thp = true;  // under TCG
+    a = launch_argv(l, {});
+    CHECK(a == Argv{"/.ucrun/monitor", "--qmp", "/.ucrun/vm/qmp.sock", "--exit-file", "/.ucrun/vm/exit",
+                    "--stop-timeout", "10", "--debug", "--no-thp", "--", "/.ucrun/usr/bin/qemu-system-x86_64"});
 }
 
 TEST_CASE("qemu_args: qboot starts linux guests, SeaBIOS the others", "[unikernel][qemu]") {
