@@ -3,6 +3,7 @@
 // (conditions ignored, no cycle detection, serial start, 255 on abort) the engine behaves like
 // docker compose; see docs/compat.md.
 #include "cli/ucompose/compat.hpp"
+#include "cli/ucompose/unknown_command.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cstring>
@@ -281,6 +282,7 @@ int run_compat(int argc, char** argv) {
     auto* help = app.add_subcommand("help", "show help");
     help->callback([&] { std::cout << app.help(); });
 
+    check_command_word(app, argc, argv, "podman-compose");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

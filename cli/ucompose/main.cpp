@@ -6,6 +6,7 @@
 
 #include "cli/ucompose/commands.hpp"
 #include "cli/ucompose/compat.hpp"
+#include "cli/ucompose/unknown_command.hpp"
 #include "runtime/sys/error.hpp"
 
 namespace {
@@ -56,6 +57,7 @@ int run(int argc, char** argv) {
     app.parse_complete_callback([&] {
         spdlog::set_level(g.verbose ? spdlog::level::debug : spdlog::level::info);
     });
+    check_command_word(app, argc, argv, "ucompose");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

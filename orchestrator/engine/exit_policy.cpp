@@ -2,6 +2,18 @@
 
 namespace ucompose {
 
+std::optional<int> parse_wait_output(const std::string& text) {
+    size_t b = text.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return std::nullopt;
+    size_t e = text.find_last_not_of(" \t\r\n");
+    std::string t = text.substr(b, e - b + 1);
+    size_t i = t[0] == '-' ? 1 : 0;
+    if (i == t.size() || t.size() - i > 9) return std::nullopt;
+    for (; i < t.size(); ++i)
+        if (t[i] < '0' || t[i] > '9') return std::nullopt;
+    return std::stoi(t);
+}
+
 ExitPolicy::ExitPolicy(ExitPolicyOptions o) : o_(std::move(o)) {
     if (o_.exit_code_from) {
         o_.abort_on_container_exit = true;

@@ -6,6 +6,14 @@
 
 namespace ucompose {
 
+// The exit code `podman wait` printed ("42\n"), or nullopt when it printed nothing or something
+// else: a failure to learn the code must never read as exit 0.
+std::optional<int> parse_wait_output(const std::string& text);
+
+// The exit code to report for a `podman wait` that succeeded with `text`: the container's code,
+// else 1 (docker compose's exit for a failed wait).
+inline int wait_exit_code(const std::string& text) { return parse_wait_output(text).value_or(1); }
+
 struct ExitPolicyOptions {
     bool abort_on_container_exit = false;
     bool abort_on_container_failure = false;

@@ -8,6 +8,7 @@
 #include "orchestrator/engine/commands.hpp"
 #include "orchestrator/engine/loop.hpp"
 #include "orchestrator/engine/ops.hpp"
+#include "orchestrator/model/graph.hpp"
 #include "orchestrator/engine/output.hpp"
 
 namespace ucompose {
@@ -52,6 +53,8 @@ Task<int> lifecycle_task(Session& s, Lifecycle verb, const LifecycleOptions& o) 
     std::vector<ObservedContainer> all = co_await observe_containers(pm, s.project);
     std::vector<std::string> selected = o.services;
     if (verb == Lifecycle::Restart && !selected.empty()) selected = with_restart_dependents(s.project, selected);
+    // `start SERVICE` starts what SERVICE depends on first, as docker compose does.
+    if (verb == Lifecycle::Start && !selected.empty()) selected = dependency_closure(s.project.services, selected);
     std::vector<ObservedContainer> targets;
     for (const auto& c : select_containers(all, selected, verb == Lifecycle::Remove)) {
         if (applies(verb, c, o)) targets.push_back(c);

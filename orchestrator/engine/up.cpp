@@ -12,6 +12,7 @@
 #include <spdlog/spdlog.h>
 
 #include "orchestrator/engine/commands.hpp"
+#include "orchestrator/engine/exit_policy.hpp"
 #include "orchestrator/engine/health.hpp"
 #include "orchestrator/engine/loop.hpp"
 #include "orchestrator/engine/names.hpp"
@@ -28,14 +29,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
-
-int parse_exit_code(const std::string& text) {
-    try {
-        return std::stoi(text);
-    } catch (...) {
-        return 0;
-    }
-}
 
 struct ServiceRun {
     const Service* svc = nullptr;
@@ -526,7 +519,7 @@ Task<void> Up::health_monitor(ServiceRun& r) {
                         cmd("inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}", name));
                     std::string state = st.out.substr(0, st.out.find(' '));
                     if (state != "running") {
-                        finish(Health::Unhealthy, "exited (" + std::to_string(parse_exit_code(
+                        finish(Health::Unhealthy, "exited (" + std::to_string(wait_exit_code(
                                                                    st.out.substr(st.out.find(' ') + 1))) +
                                                       ")");
                     } else {
@@ -563,7 +556,7 @@ Task<void> Up::exit_monitor(ServiceRun& r) {
     for (const auto& [name, n] : r.containers) {
         progress_.event("Container", name, "Waiting");
         PodmanResult res = co_await pm_.run(cmd("wait", name));
-        int code = res.ok() ? parse_exit_code(res.out) : 1;
+        int code = res.ok() ? wait_exit_code(res.out) : 1;
         progress_.event("Container", name, "Exited", true, code != 0);
         if (code != 0 && worst == 0) worst = code;
     }
@@ -580,14 +573,18 @@ Task<void> Up::attach(std::string service, std::string name, int number) {
     args.push_back(name);
     spawn_fn(ex_, [&]() -> Task<void> {
         auto sink = [&](std::string_view line) { printer_.line(display, line); };
+        // A `podman logs -f` that cannot run must not end `up`, but it must be seen: the user
+        // would otherwise watch a silent service. (Its exit status is not an error: the stream
+        // ends when the container does, or when `up` stops the streams.)
         try {
             co_await pm_.stream(cmd("logs", args), sink, sink);
-        } catch (...) {
+        } catch (const std::exception& e) {
+            std::cerr << "ucompose: error: logs of " << name << ": " << e.what() << "\n";
         }
         logs_done.done();
     }, &spawn_error_);
     PodmanResult res = co_await pm_.run(cmd("wait", name));
-    int code = res.ok() ? parse_exit_code(res.out) : 1;
+    int code = res.ok() ? wait_exit_code(res.out) : 1;
     co_await logs_done.wait();
     printer_.status(display, "exited with code " + std::to_string(code));
     if (policy_.on_exit(service, code) && !aborting_) {

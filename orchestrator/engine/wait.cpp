@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "orchestrator/engine/commands.hpp"
+#include "orchestrator/engine/exit_policy.hpp"
 #include "orchestrator/engine/loop.hpp"
 #include "orchestrator/engine/ops.hpp"
 #include "orchestrator/podman/wait_group.hpp"
@@ -34,11 +35,7 @@ Task<int> wait_task(Session& s, const WaitOptions& o) {
                     std::cerr << "ucompose: error: wait " << name << ": " << errors;
                     code = 1;
                 } else {
-                    try {
-                        code = std::stoi(out);  // `podman wait` prints the exit code
-                    } catch (const std::exception&) {
-                        code = 1;  // no number from podman wait
-                    }
+                    code = wait_exit_code(out);  // `podman wait` prints the exit code
                 }
             }
             if (!first_done) {

@@ -90,25 +90,31 @@ public:
         const std::map<std::string, std::string>& shell = opts_.environment;
         shell_ = &shell;
 
-        // COMPOSE_* variables may come from the .env of the working (or project) directory.
+        // The project directory's .env sets COMPOSE_* as docker compose reads them: the project
+        // directory is --project-directory, else the first -f file's directory, else the working
+        // directory. Only without -f is a .env read before the files are known (for COMPOSE_FILE),
+        // and then the working directory is the project directory anyway.
         std::string early_dir =
             opts_.project_directory.empty() ? cwd_ : absolute_path(opts_.project_directory, cwd_);
-        std::vector<std::string> early_env_files = env_file_list(early_dir);
-        std::map<std::string, std::string> early_env = read_env_files(early_env_files, shell, diag_);
-        auto compose_var = [&](const std::string& k) -> std::optional<std::string> {
-            if (auto v = lookup_in(shell, k)) return v;
-            return lookup_in(early_env, k);
-        };
-
+        std::vector<std::string> early_env_files;
+        std::map<std::string, std::string> early_env;
         std::vector<std::string> files;
         if (!opts_.files.empty()) {
             for (const std::string& f : opts_.files) files.push_back(f == "-" ? f : absolute_path(f, cwd_));
-        } else if (auto cf = compose_var("COMPOSE_FILE"); cf && !cf->empty()) {
-            std::string sep = compose_var("COMPOSE_PATH_SEPARATOR").value_or(":");
-            for (const std::string& f : split_compose_file_var(*cf, sep))
-                files.push_back(absolute_path(f, early_dir));
         } else {
-            files = find_default_compose_files(early_dir);
+            early_env_files = env_file_list(early_dir);
+            early_env = read_env_files(early_env_files, shell, diag_);
+            auto early_var = [&](const std::string& k) -> std::optional<std::string> {
+                if (auto v = lookup_in(shell, k)) return v;
+                return lookup_in(early_env, k);
+            };
+            if (auto cf = early_var("COMPOSE_FILE"); cf && !cf->empty()) {
+                std::string sep = early_var("COMPOSE_PATH_SEPARATOR").value_or(":");
+                for (const std::string& f : split_compose_file_var(*cf, sep))
+                    files.push_back(absolute_path(f, early_dir));
+            } else {
+                files = find_default_compose_files(early_dir);
+            }
         }
 
         project_dir_ = !opts_.project_directory.empty() ? early_dir
@@ -116,14 +122,28 @@ public:
                                                         : parent_dir(files[0]);
 
         std::vector<std::string> env_files = env_file_list(project_dir_);
-        std::map<std::string, std::string> env =
-            env_files == early_env_files ? early_env : read_env_files(env_files, shell, diag_);
+        std::map<std::string, std::string> env = !early_env_files.empty() && env_files == early_env_files
+                                                     ? early_env
+                                                     : read_env_files(env_files, shell, diag_);
         for (const auto& [k, v] : shell) env[k] = v;  // the shell beats .env
         env_ = std::move(env);
+        auto compose_var = [this](const std::string& k) { return lookup_in(env_, k); };
 
         home_ = lookup_in(env_, "HOME").value_or("/root");
-        lookup_ = [this](const std::string& k) { return lookup_in(env_, k); };
-        unset_ = [this](const std::string& k) { diag_.unset_variable(k); };
+        // ${COMPOSE_PROJECT_NAME} interpolates to the project's name even when nothing sets the
+        // variable (compose-go does the same). The name may come from the files' `name:`, so a
+        // first reading notes whether the variable is used at all; only then are the files read
+        // again with it set.
+        const bool name_in_env = env_.count("COMPOSE_PROJECT_NAME") != 0;
+        bool name_wanted = false;
+        lookup_ = [this, &name_wanted, name_in_env](const std::string& k) {
+            if (k == "COMPOSE_PROJECT_NAME" && !name_in_env) name_wanted = true;
+            return lookup_in(env_, k);
+        };
+        unset_ = [this, name_in_env](const std::string& k) {
+            if (k == "COMPOSE_PROJECT_NAME" && !name_in_env) return;  // set below, once known
+            diag_.unset_variable(k);
+        };
         warn_ = [this](const Position& p, const std::string& m) { diag_.warn(p, m); };
 
         std::vector<std::string> chain;
@@ -134,6 +154,13 @@ public:
         project.working_dir = project_dir_;
         project.config_files = files;
         project.name = project_name(merged, compose_var);
+        if (name_wanted) {
+            env_["COMPOSE_PROJECT_NAME"] = project.name;
+            others_.clear();
+            chain.clear();
+            merged = load_files(files, project_dir_, lookup_, chain);
+            strip_reset(merged);
+        }
         project.environment = env_;
 
         ConvertContext ctx;
@@ -183,7 +210,9 @@ private:
     std::string read_text(const std::string& file) {
         if (file == "-") {
             if (!opts_.stdin_input) throw Error("-f -: no standard input available");
-            return std::string(std::istreambuf_iterator<char>(*opts_.stdin_input), {});
+            // Kept: the files may be read twice (${COMPOSE_PROJECT_NAME}).
+            if (!stdin_text_) stdin_text_ = std::string(std::istreambuf_iterator<char>(*opts_.stdin_input), {});
+            return *stdin_text_;
         }
         return sys::read_file(file);
     }
@@ -314,6 +343,7 @@ private:
     UnsetHook unset_;
     PositionedWarning warn_;
     std::map<std::string, std::unique_ptr<Value>> others_;
+    std::optional<std::string> stdin_text_;
 };
 
 }  // namespace

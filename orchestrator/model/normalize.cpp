@@ -68,13 +68,20 @@ bool is_number(const std::string& s) {
 }
 
 // "8000" or "8000-8010" -> [first, last]; nullopt if malformed.
-std::optional<std::pair<long, long>> port_range(const std::string& s) {
+// "N" or "N-M" as a range of ports; nullopt with `*why` set when it is not one.
+std::optional<std::pair<long, long>> port_range(const std::string& s, std::string* why = nullptr) {
+    auto fail = [&](const std::string& reason) -> std::optional<std::pair<long, long>> {
+        if (why) *why = reason;
+        return std::nullopt;
+    };
     size_t dash = s.find('-');
     std::string a = s.substr(0, dash);
     std::string b = dash == std::string::npos ? a : s.substr(dash + 1);
-    if (!is_number(a) || !is_number(b) || a.size() > 5 || b.size() > 5) return std::nullopt;
+    if (!is_number(a) || !is_number(b)) return fail("must be a number or a range");
+    if (a.size() > 9 || b.size() > 9 || std::stol(a) > 65535 || std::stol(b) > 65535)
+        return fail(s + " is out of range (0-65535)");
     long lo = std::stol(a), hi = std::stol(b);
-    if (lo > hi || hi > 65535) return std::nullopt;
+    if (lo > hi) return fail(s + " is not a range: " + a + " is above " + b);
     return std::make_pair(lo, hi);
 }
 
@@ -245,12 +252,13 @@ std::vector<Value> parse_port_short(const std::string& raw, const Position& pos)
             for (size_t i = 0; i + 2 < parts.size(); ++i) host_ip += (i ? ":" : "") + parts[i];
         }
     }
-    auto t = port_range(target);
-    if (!t) throw bad("container port must be a number or a range");
+    std::string why;
+    auto t = port_range(target, &why);
+    if (!t) throw bad("container port " + why);
     std::optional<std::pair<long, long>> p;
     if (!published.empty()) {
-        p = port_range(published);
-        if (!p) throw bad("published port must be a number or a range");
+        p = port_range(published, &why);
+        if (!p) throw bad("published port " + why);
     }
     long tcount = t->second - t->first + 1;
     std::vector<Value> out;

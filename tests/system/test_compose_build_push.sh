@@ -11,8 +11,15 @@ FROM $TEST_IMAGE
 ARG GREETING=from-the-file
 LABEL uct.greeting=\$GREETING
 EOF2
-cp "$PROJECT_DIR/app/Containerfile" "$PROJECT_DIR/named/"
-printf 'LABEL uct.named=yes\n' >>"$PROJECT_DIR/named/Containerfile"  # no layer shared with app's
+# named's first instruction after FROM differs from app's, so the two share no cached layer:
+# buildah 1.28 keys a cached `LABEL x=$ARG` layer without the ARG's value, and the two build in
+# parallel (appending the difference at the end let app reuse named's label, seen in CI).
+cat >"$PROJECT_DIR/named/Containerfile" <<EOF2
+FROM $TEST_IMAGE
+LABEL uct.named=yes
+ARG GREETING=from-the-file
+LABEL uct.greeting=\$GREETING
+EOF2
 # Port 9 on loopback: nothing listens, so a push there fails at once.
 cat >"$PROJECT_DIR/compose.yaml" <<YAML
 services:
