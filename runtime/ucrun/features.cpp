@@ -1,5 +1,6 @@
 #include "runtime/ucrun/features.hpp"
 
+#include "runtime/sys/file.hpp"
 #include "runtime/sys/process.hpp"
 #include "runtime/ucrun/passthrough.hpp"
 #include "runtime/ucrun/verbs.hpp"
@@ -7,7 +8,7 @@
 namespace ucrun {
 namespace {
 
-nlohmann::json builtin_features() {
+nlohmann::json builtin_features(const HostSecurity& host) {
     using J = nlohmann::json;
     J caps = J::array();
     for (const char* c :
@@ -35,7 +36,7 @@ nlohmann::json builtin_features() {
           {"capabilities", caps},
           {"cgroup", {{"v1", true}, {"v2", true}, {"systemd", true}, {"systemdUser", true}}},
           {"seccomp",
-           {{"enabled", true},
+           {{"enabled", host.seccomp},
             {"actions",
              {"SCMP_ACT_ALLOW", "SCMP_ACT_ERRNO", "SCMP_ACT_KILL", "SCMP_ACT_KILL_PROCESS", "SCMP_ACT_KILL_THREAD",
               "SCMP_ACT_LOG", "SCMP_ACT_NOTIFY", "SCMP_ACT_TRACE", "SCMP_ACT_TRAP"}},
@@ -43,17 +44,27 @@ nlohmann::json builtin_features() {
              {"SCMP_CMP_EQ", "SCMP_CMP_GE", "SCMP_CMP_GT", "SCMP_CMP_LE", "SCMP_CMP_LT", "SCMP_CMP_MASKED_EQ",
               "SCMP_CMP_NE"}},
             {"archs", {"SCMP_ARCH_X86", "SCMP_ARCH_X86_64", "SCMP_ARCH_X32", "SCMP_ARCH_AARCH64", "SCMP_ARCH_ARM"}}}},
-          {"apparmor", {{"enabled", true}}},
-          {"selinux", {{"enabled", true}}}}},
+          {"apparmor", {{"enabled", host.apparmor}}},
+          {"selinux", {{"enabled", host.selinux}}}}},
         {"annotations", J::object()}};
 }
 
 }  // namespace
 
+HostSecurity probe_host_security() {
+    HostSecurity h;
+    if (auto status = sys::read_file_if_exists("/proc/self/status"))
+        h.seccomp = status->find("\nSeccomp:") != std::string::npos;
+    if (auto enabled = sys::read_file_if_exists("/sys/module/apparmor/parameters/enabled"))
+        h.apparmor = !enabled->empty() && (*enabled)[0] == 'Y';
+    h.selinux = sys::path_exists("/sys/fs/selinux/enforce");
+    return h;
+}
+
 nlohmann::json features_document(const std::optional<nlohmann::json>& delegate_features,
-                                 const std::string& delegate_name) {
+                                 const std::string& delegate_name, const HostSecurity& host) {
     nlohmann::json doc = (delegate_features && delegate_features->is_object()) ? *delegate_features
-                                                                               : builtin_features();
+                                                                               : builtin_features(host);
     if (!doc.contains("annotations") || !doc["annotations"].is_object()) doc["annotations"] = nlohmann::json::object();
     doc["annotations"]["io.ucrun.version"] = UCRUN_VERSION_STRING;
     doc["annotations"]["io.ucrun.delegate"] = delegate_name;
@@ -69,7 +80,7 @@ int print_features(const Context& ctx) {
         auto parsed = nlohmann::json::parse(r.out, nullptr, false);
         if (!parsed.is_discarded()) theirs = parsed;
     }
-    std::string out = features_document(theirs, delegate_name(delegate)).dump(4) + "\n";
+    std::string out = features_document(theirs, delegate_name(delegate), probe_host_security()).dump(4) + "\n";
     fwrite(out.data(), 1, out.size(), stdout);
     return 0;
 }

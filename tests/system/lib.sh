@@ -2,7 +2,7 @@
 # Shared helpers for tests/system/test_*.sh and tests/conformance/test_*.sh.
 # Source it first thing:   . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   (or ../system/lib.sh)
 #
-# Conventions (docs/HELPERS.md): exit 0 = pass, 1 = fail, 77 = skip. Skip only when a needed
+# Conventions (CONTRIBUTING.md): exit 0 = pass, 1 = fail, 77 = skip. Skip only when a needed
 # part cannot exist on this machine, and never when CI=true. Everything a test creates is
 # registered with `on_exit` right after creation and removed by the EXIT trap.
 

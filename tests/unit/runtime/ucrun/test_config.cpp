@@ -45,3 +45,14 @@ TEST_CASE("features: the delegate's document when it has one, ours otherwise, wi
     CHECK(theirs["annotations"]["io.ucrun.delegate"] == "runc");
     CHECK_FALSE(theirs.contains("hooks"));
 }
+
+TEST_CASE("features: seccomp, AppArmor and SELinux as the host has them, not assumed", "[ucrun][features]") {
+    auto none = features_document(std::nullopt, "crun", HostSecurity{});
+    CHECK(none["linux"]["seccomp"]["enabled"] == false);
+    CHECK(none["linux"]["apparmor"]["enabled"] == false);
+    CHECK(none["linux"]["selinux"]["enabled"] == false);
+    auto some = features_document(std::nullopt, "crun", HostSecurity{true, false, true});
+    CHECK(some["linux"]["seccomp"]["enabled"] == true);
+    CHECK(some["linux"]["apparmor"]["enabled"] == false);
+    CHECK(some["linux"]["selinux"]["enabled"] == true);
+}
