@@ -1,9 +1,9 @@
-// create: validate, classify once, record, then hand the bundle to the delegate.
-//  - An ordinary container: execv of the delegate, as for every other verb. If the delegate then
-//    refuses the bundle, our record stays behind; it is recognised as stale (the delegate has no
-//    state for the id) and replaced by the next create of that id, and `delete` removes it.
-//  - A unikernel: the delegate runs as a child on the derived bundle, so that a failed create
-//    removes the record, the tap and the derived bundle it made.
+// create: validate, classify once, then hand the bundle to the delegate.
+//  - An ordinary container: execv of the delegate, as for every other verb, and no record of
+//    ours: every later verb that finds no record goes to the configured delegate, which keeps the
+//    container's state. So a create the delegate refuses leaves nothing of ucrun's behind.
+//  - A unikernel: a record (its kind, its tap, its derived bundle), then the delegate as a child
+//    on the derived bundle, so that a failed create removes the record, the tap and the bundle.
 #include <sys/stat.h>
 
 #include <cerrno>
@@ -61,8 +61,9 @@ private:
 };
 
 // A container record whose delegate never got (or no longer has) the container: what an execv'd
-// create the delegate refused leaves. A unikernel's record is never stale here: its own create
-// rolls back, and what a crash left is for `delete --force`.
+// create the delegate refused left in versions that recorded ordinary containers. A unikernel's
+// record is never stale here: its own create rolls back, and what a crash left is for
+// `delete --force`.
 bool stale_record(const Context& ctx, const RecordStore& store, const Record& r) {
     if (r.kind != Kind::container) return false;
     struct stat st{};
@@ -83,15 +84,16 @@ int create_container(const Context& ctx, const CreateOptions& o) {
         store.remove(o.id);
     }
 
+    Classification cls = classify({spec, rootfs_path(spec, bundle), ctx.config});
+    if (cls.kind == Kind::container) exec_delegate(ctx, delegate, "create", create_args(o, bundle));
+
     Record r;
     r.id = o.id;
-    Classification cls = classify({spec, rootfs_path(spec, bundle), ctx.config});
     r.kind = cls.kind;
     r.delegate = delegate;
     r.bundle = bundle;
     r.created = now_rfc3339();
     store.create(r);
-    if (r.kind == Kind::container) exec_delegate(ctx, delegate, "create", create_args(o, bundle));
     CreateRollback rollback(ctx, r);
 
     std::string effective_bundle = unikernel::prepare(

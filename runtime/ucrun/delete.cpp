@@ -1,5 +1,5 @@
-// delete: the delegate removes the container; then ucrun clears what it made. With --force this
-// also cleans up after a crash between create and delete.
+// delete: the delegate removes the container; then, for a unikernel, ucrun clears what it made.
+// With --force this also cleans up after a crash between create and delete.
 #include "runtime/sys/error.hpp"
 #include "runtime/ucrun/log.hpp"
 #include "runtime/ucrun/passthrough.hpp"
@@ -12,10 +12,8 @@ int delete_container(const Context& ctx, const std::string& id, bool force, cons
     validate_container_id(id);
     RecordStore store = ctx.store();
     auto r = store.find(id);
-    if (!r) {
-        if (force) return 0;  // as crun: deleting what is not there, by force, succeeds
-        store.load(id);       // throws "does not exist"
-    }
+    // No record: an ordinary container (or none): the delegate deletes it, or says why not.
+    if (!r) exec_delegate(ctx, configured_delegate(ctx), "delete", verb_args);
     int code = run_delegate(ctx, delegate_of(ctx, *r), "delete", verb_args);
     if (code != 0 && !force) return code;
     if (r->kind == Kind::unikernel) unikernel::cleanup(id, store.container_dir(id), ctx.config);

@@ -9,9 +9,9 @@ namespace ucrun {
 
 int exec_container(const Context& ctx, const std::string& id, const Argv& verb_args) {
     validate_container_id(id);
-    Record r = ctx.store().load(id);
-    if (r.kind == Kind::unikernel) throw sys::Error(unikernel::exec_refusal(id));
-    exec_delegate(ctx, delegate_of(ctx, r), "exec", verb_args);
+    auto r = ctx.store().find(id);
+    if (r && r->kind == Kind::unikernel) throw sys::Error(unikernel::exec_refusal(id));
+    exec_delegate(ctx, r ? delegate_of(ctx, *r) : configured_delegate(ctx), "exec", verb_args);
 }
 
 }  // namespace ucrun

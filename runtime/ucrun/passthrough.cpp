@@ -46,14 +46,10 @@ std::string delegate_of(const Context& ctx, const Record& r) {
 int pass_container_verb(const Context& ctx, const std::string& verb, const std::string& id,
                         const Argv& verb_args) {
     validate_container_id(id);
+    // No record: an ordinary container (ucrun records only unikernels), or none at all. Either
+    // way the configured delegate answers, with its own errors and exit codes.
     auto found = ctx.store().find(id);
-    if (!found && verb == "ps") {
-        // crun's exit code for `ps` of an unknown container (the others exit 1 as ours do).
-        report_error(ctx.globals, "container `" + id + "` does not exist");
-        return 253;
-    }
-    Record r = found ? *found : ctx.store().load(id);
-    exec_delegate(ctx, delegate_of(ctx, r), verb, verb_args);
+    exec_delegate(ctx, found ? delegate_of(ctx, *found) : configured_delegate(ctx), verb, verb_args);
 }
 
 int pass_global_verb(const Context& ctx, const std::string& verb, const Argv& verb_args) {

@@ -304,6 +304,11 @@ sc_recreate_refused() {
     good=$(bundle good "$(sh_args "$LOOP")")
     create create-refused c --bundle "$bad"
     expect "the create with a bad mount fails" test "$LAST_RC" -ne 0
+    # A refused create leaves no file of the runtime's behind (crun leaves none; ucrun records
+    # only unikernels).
+    local left
+    left=$(find "$RT_ROOT" -mindepth 1 -type f 2>/dev/null | norm | sort | tr '\n' ' ')
+    rec "files under root after the refused create: ${left:-none}"
     state state-refused c
     create_std create-again c "$good"
     expect "the second create succeeds" test "$LAST_RC" -eq 0
