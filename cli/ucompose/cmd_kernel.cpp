@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -46,12 +47,10 @@ void add_ls(CLI::App& parent) {
         std::printf("  %-32s %-12s %10s %10s  %s\n", "NAME", "RELEASE", "VMLINUX", "BZIMAGE", "BUILD");
         for (const auto& kern : k::list_kernels(r)) {
             auto size = [](const std::string& p) {
-                FILE* f = std::fopen(p.c_str(), "rb");
-                long n = -1;
-                if (f && std::fseek(f, 0, SEEK_END) == 0) n = std::ftell(f);
-                if (f) std::fclose(f);
+                std::error_code ec;
+                auto n = std::filesystem::file_size(p, ec);
                 char buf[32];
-                std::snprintf(buf, sizeof buf, "%.1f MiB", n < 0 ? 0.0 : static_cast<double>(n) / (1024.0 * 1024.0));
+                std::snprintf(buf, sizeof buf, "%.1f MiB", ec ? 0.0 : static_cast<double>(n) / (1024.0 * 1024.0));
                 return std::string(buf);
             };
             std::printf("%c %-32s %-12s %10s %10s  %ld s\n", current && current->name == kern.name ? '*' : ' ',

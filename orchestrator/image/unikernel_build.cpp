@@ -36,13 +36,6 @@ std::uint64_t file_size(const std::string& path) {
     return static_cast<std::uint64_t>(st.st_size);
 }
 
-void copy_file(const std::string& from, const std::string& to) {
-    std::error_code ec;
-    fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec);
-    if (ec) throw sys::SystemError("copy " + from + " to " + to, ec.value());
-    fs::permissions(to, fs::perms(0644), ec);
-}
-
 void check_env(const std::vector<std::string>& env) {
     for (const auto& kv : env) {
         auto eq = kv.find('=');
@@ -96,14 +89,14 @@ void publish(const registry::Manifest& manifest, const std::vector<std::pair<std
              const Progress& progress, std::optional<std::string>& entry_dir) {
     if (pub.install) {
         registry::StagedEntry staged(pub.registry_root, manifest.name, pub.force);
-        for (const auto& [name, host] : files) copy_file(host, staged.dir() + "/" + name);
+        for (const auto& [name, host] : files) sys::copy_file(host, staged.dir() + "/" + name);
         entry_dir = staged.commit(manifest);
         say(progress, "installed " + manifest.name + " in " + *entry_dir);
     }
     if (pub.image) {
         TempDir ctx("ucompose-unikernel-");
         sys::make_dirs(ctx.path() + "/unikernel");
-        for (const auto& [name, host] : files) copy_file(host, ctx.path() + "/unikernel/" + name);
+        for (const auto& [name, host] : files) sys::copy_file(host, ctx.path() + "/unikernel/" + name);
         // Podman 4.3 does not pass image labels to the runtime, so the image's /unikernel/ is a
         // registry entry, manifest included: ucrun recognizes it in the container's rootfs.
         sys::write_file_atomic(ctx.path() + "/unikernel/manifest.json", registry::to_json(manifest));
@@ -197,7 +190,6 @@ UnikernelBuildResult build_unikernel(const UnikernelBuildOptions& opts, CommandR
     if (kernel.fallback_warning) result.warnings.push_back(*kernel.fallback_warning);
     result.kernel = kernel.path;
     result.kernel_purpose_built = kernel.builtin_drivers;
-    result.kernel_bytes = file_size(kernel.path);
     if (kernel.builtin_drivers) {
         for (const auto& m : opts.extra_modules)
             result.warnings.push_back("--module " + m + " ignored: " + kernel.path + " has its drivers built in and loads no modules");
@@ -228,17 +220,19 @@ UnikernelBuildResult build_unikernel(const UnikernelBuildOptions& opts, CommandR
     // ucrun unpacks it once per host (runtime/unikernel/kernel_cache.hpp). A host kernel is a
     // bzImage, compressed already.
     std::string kernel_file = kernel.path;
+    manifest.kernel = "vmlinuz";
     if (kernel.builtin_drivers) {
         kernel_file = work.path() + "/vmlinux.gz";
         gzip_file(kernel.path, kernel_file);
+        manifest.kernel = "vmlinux.gz";
     }
-    manifest.kernel = kernel.builtin_drivers ? "vmlinux.gz" : "vmlinuz";
+    result.kernel_bytes = file_size(kernel_file);  // as it goes into the image
     manifest.initrd = "initrd.img";
     manifest.cmdline = opts.cmdline;
+    // (Only a host kernel's size counts in the sizing, and for a host kernel the file is the image's.)
     result.memory_mib = opts.memory_mib.value_or(default_guest_memory_mib(result.kernel_bytes, result.initrd_cpio_bytes,
                                                                            kernel.builtin_drivers));
     manifest.memory_mib = result.memory_mib;
-    result.kernel_bytes = file_size(kernel_file);
     publish(manifest, {{manifest.kernel, kernel_file}, {"initrd.img", initrd_path}}, default_command(layout),
             {root, opts.install, opts.image, opts.force, opts.podman}, runner, progress, result.entry_dir);
     result.image = opts.image;

@@ -128,17 +128,11 @@ std::string compiler_identity() {
 // Tools kbuild needs for this configuration, checked before minutes of work.
 void check_tools() {
     std::vector<std::string> missing;
-    auto on_path = [](const std::string& tool) {
-        const char* path = ::getenv("PATH");
-        std::string p = path ? path : "/usr/bin:/bin";
-        size_t start = 0;
-        while (start <= p.size()) {
-            size_t end = p.find(':', start);
-            std::string dir = p.substr(start, end == std::string::npos ? std::string::npos : end - start);
-            if (!dir.empty() && ::access((dir + "/" + tool).c_str(), X_OK) == 0) return true;
-            if (end == std::string::npos) break;
-            start = end + 1;
-        }
+    const char* path = ::getenv("PATH");
+    const std::vector<std::string> dirs = sys::path_dirs(path ? path : "/usr/bin:/bin");
+    auto on_path = [&](const std::string& tool) {
+        for (const auto& dir : dirs)
+            if (::access((dir + "/" + tool).c_str(), X_OK) == 0) return true;
         return false;
     };
     const std::pair<const char*, const char*> tools[] = {{"make", "make"}, {"flex", "flex"}, {"bison", "bison"},
@@ -167,11 +161,6 @@ public:
 private:
     sys::UniqueFd fd_;
 };
-
-void copy_file(const std::string& from, const std::string& to) {
-    auto data = sys::read_file(from);
-    sys::write_file_atomic(to, data, 0644);
-}
 
 long previous_steps(const std::string& root) {
     long best = 0;
@@ -275,14 +264,15 @@ KernelBuildResult build_kernel(const KernelBuildOptions& opts, const BuildReport
     StagedKernel staged(root, name);
     // The PVH ELF without kbuild's 2 MiB padding and symbol tables (compact_elf.hpp).
     sys::write_file_atomic(staged.dir() + "/vmlinux", compact_elf(sys::read_file(out + "/vmlinux"), out + "/vmlinux"));
-    copy_file(out + "/arch/x86/boot/bzImage", staged.dir() + "/bzImage");
-    copy_file(out + "/.config", staged.dir() + "/config");
-    copy_file(out + "/System.map", staged.dir() + "/System.map");  // symbols for initcall_debug and oopses
+    sys::copy_file(out + "/arch/x86/boot/bzImage", staged.dir() + "/bzImage");
+    sys::copy_file(out + "/System.map", staged.dir() + "/System.map");  // symbols for initcall_debug and oopses
+    const std::string final_config = sys::read_file(out + "/.config");
+    sys::write_file_atomic(staged.dir() + "/config", final_config);
     sys::write_file_atomic(staged.dir() + "/fragment.config", fragment_text);
     InstalledKernel facts;
     facts.release = release.exit_code == 0 ? first_line(release.out) : "";
     facts.inputs_hash = hash;
-    facts.modules = sys::read_file(out + "/.config").find("\nCONFIG_MODULES=y\n") != std::string::npos;
+    facts.modules = final_config.find("\nCONFIG_MODULES=y\n") != std::string::npos;
     facts.build_seconds = seconds_since(t0);
     facts.compile_steps = steps;
     auto previous = current_kernel(root);

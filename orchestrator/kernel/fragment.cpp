@@ -1,8 +1,7 @@
 #include "orchestrator/kernel/fragment.hpp"
 
-#include <cstdint>
-#include <cstdio>
 #include <map>
+#include <utility>
 
 #include "runtime/sys/error.hpp"
 #include "runtime/sys/fnv.hpp"
@@ -32,20 +31,32 @@ std::string_view unset_symbol(std::string_view line) {
     return valid_symbol(sym) ? sym : std::string_view{};
 }
 
-// Every setting of a .config, by name ("is not set" as nullopt).
-std::map<std::string, std::optional<std::string>> read_dot_config(std::string_view text) {
-    std::map<std::string, std::optional<std::string>> out;
+// The lines of a .config or fragment, without surrounding blanks.
+std::vector<std::string_view> trimmed_lines(std::string_view text) {
+    std::vector<std::string_view> out;
     size_t pos = 0;
     while (pos < text.size()) {
         size_t nl = text.find('\n', pos);
-        std::string_view line = trim(text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos));
+        out.push_back(trim(text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos)));
         pos = nl == std::string_view::npos ? text.size() : nl + 1;
-        if (auto sym = unset_symbol(line); !sym.empty()) {
-            out[std::string(sym)] = std::nullopt;
-        } else if (auto eq = line.find('='); eq != std::string_view::npos && valid_symbol(line.substr(0, eq))) {
-            out[std::string(line.substr(0, eq))] = std::string(line.substr(eq + 1));
-        }
     }
+    return out;
+}
+
+// A setting line, "CONFIG_X=value" or "# CONFIG_X is not set" (value nullopt); nullopt for any
+// other line (a comment, a blank, or something malformed).
+std::optional<std::pair<std::string, std::optional<std::string>>> setting_of(std::string_view line) {
+    if (auto sym = unset_symbol(line); !sym.empty()) return std::make_pair(std::string(sym), std::nullopt);
+    auto eq = line.find('=');
+    if (eq == std::string_view::npos || !valid_symbol(line.substr(0, eq))) return std::nullopt;
+    return std::make_pair(std::string(line.substr(0, eq)), std::optional<std::string>(line.substr(eq + 1)));
+}
+
+// Every setting of a .config, by name ("is not set" as nullopt).
+std::map<std::string, std::optional<std::string>> read_dot_config(std::string_view text) {
+    std::map<std::string, std::optional<std::string>> out;
+    for (std::string_view line : trimmed_lines(text))
+        if (auto setting = setting_of(line)) out[setting->first] = setting->second;
     return out;
 }
 
@@ -54,28 +65,22 @@ std::map<std::string, std::optional<std::string>> read_dot_config(std::string_vi
 std::vector<ConfigSetting> parse_fragment(std::string_view text, const std::string& origin) {
     std::vector<ConfigSetting> out;
     std::map<std::string, int> seen;
-    size_t pos = 0;
     int number = 0;
-    while (pos < text.size()) {
-        size_t nl = text.find('\n', pos);
-        std::string_view line = trim(text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos));
-        pos = nl == std::string_view::npos ? text.size() : nl + 1;
+    for (std::string_view line : trimmed_lines(text)) {
         ++number;
         auto where = [&] { return origin + ":" + std::to_string(number) + ": "; };
         ConfigSetting s;
         s.line = number;
-        if (auto sym = unset_symbol(line); !sym.empty()) {
-            s.name = std::string(sym);
+        if (auto setting = setting_of(line)) {
+            s.name = setting->first;
+            s.value = setting->second;
+            if (s.value && s.value->empty())
+                throw sys::Error(where() + s.name + " has no value (write \"# " + s.name + " is not set\")");
         } else if (line.empty() || line.front() == '#') {
             continue;
         } else {
-            auto eq = line.find('=');
-            if (eq == std::string_view::npos || !valid_symbol(line.substr(0, eq)))
-                throw sys::Error(where() + "expected CONFIG_NAME=value or \"# CONFIG_NAME is not set\", got \"" +
-                                 std::string(line) + "\"");
-            s.name = std::string(line.substr(0, eq));
-            s.value = std::string(line.substr(eq + 1));
-            if (s.value->empty()) throw sys::Error(where() + s.name + " has no value (write \"# " + s.name + " is not set\")");
+            throw sys::Error(where() + "expected CONFIG_NAME=value or \"# CONFIG_NAME is not set\", got \"" +
+                             std::string(line) + "\"");
         }
         if (auto [it, fresh] = seen.emplace(s.name, number); !fresh)
             throw sys::Error(where() + s.name + " is already set on line " + std::to_string(it->second));

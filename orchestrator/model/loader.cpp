@@ -135,9 +135,8 @@ public:
         // first reading notes whether the variable is used at all; only then are the files read
         // again with it set.
         const bool name_in_env = env_.count("COMPOSE_PROJECT_NAME") != 0;
-        bool name_wanted = false;
-        lookup_ = [this, &name_wanted, name_in_env](const std::string& k) {
-            if (k == "COMPOSE_PROJECT_NAME" && !name_in_env) name_wanted = true;
+        lookup_ = [this, name_in_env](const std::string& k) {
+            if (k == "COMPOSE_PROJECT_NAME" && !name_in_env) project_name_used_ = true;
             return lookup_in(env_, k);
         };
         unset_ = [this, name_in_env](const std::string& k) {
@@ -154,7 +153,7 @@ public:
         project.working_dir = project_dir_;
         project.config_files = files;
         project.name = project_name(merged, compose_var);
-        if (name_wanted) {
+        if (project_name_used_) {
             env_["COMPOSE_PROJECT_NAME"] = project.name;
             others_.clear();
             chain.clear();
@@ -344,6 +343,7 @@ private:
     PositionedWarning warn_;
     std::map<std::string, std::unique_ptr<Value>> others_;
     std::optional<std::string> stdin_text_;
+    bool project_name_used_ = false;  // ${COMPOSE_PROJECT_NAME} read while nothing set it
 };
 
 }  // namespace

@@ -99,6 +99,13 @@ void remove_tree(const std::string& path) {
     if (ec && ec.value() != ENOENT) throw SystemError("remove " + path, ec.value());
 }
 
+void copy_file(const std::string& from, const std::string& to, int mode) {
+    std::error_code ec;
+    std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing, ec);
+    if (ec) throw SystemError("copy " + from + " to " + to, ec.value());
+    std::filesystem::permissions(to, std::filesystem::perms(mode), ec);
+}
+
 bool path_exists(const std::string& path) {
     struct stat st;
     return ::lstat(path.c_str(), &st) == 0;

@@ -29,6 +29,10 @@ private:
 
 void write_file_atomic(const std::string& path, const std::string& data, int mode = 0644);
 
+// Copies `from` to `to` (replaced if present), then gives `to` `mode`. Throws SystemError
+// "copy FROM to TO: ...".
+void copy_file(const std::string& from, const std::string& to, int mode = 0644);
+
 // mkdir -p; throws on failure other than EEXIST.
 void make_dirs(const std::string& path, int mode = 0755);
 // rm -rf; missing paths are not an error.

@@ -174,4 +174,17 @@ std::string join_argv(const Argv& argv) {
     return s;
 }
 
+std::vector<std::string> path_dirs(const std::string& path_env) {
+    std::vector<std::string> dirs;
+    size_t start = 0;
+    while (start < path_env.size()) {
+        size_t colon = path_env.find(':', start);
+        std::string dir = path_env.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+        if (!dir.empty()) dirs.push_back(dir);
+        if (colon == std::string::npos) break;
+        start = colon + 1;
+    }
+    return dirs;
+}
+
 }  // namespace sys

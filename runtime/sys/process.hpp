@@ -62,4 +62,7 @@ int exit_code_of(int wait_status);
 
 std::string join_argv(const Argv& argv);  // for messages and dry runs only
 
+// The directories of a PATH-style list ("/a::/b" -> {"/a", "/b"}: empty entries dropped).
+std::vector<std::string> path_dirs(const std::string& path_env);
+
 }  // namespace sys

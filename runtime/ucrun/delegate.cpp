@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include "runtime/sys/error.hpp"
+#include "runtime/sys/process.hpp"
 
 namespace ucrun {
 
@@ -11,15 +12,7 @@ std::string resolve_delegate(const std::string& name_or_path, const std::string&
         if (::access(name_or_path.c_str(), X_OK) == 0) return name_or_path;
         throw sys::Error("delegate runtime " + name_or_path + " not found or not executable");
     }
-    std::vector<std::string> dirs;
-    size_t start = 0;
-    while (start <= path_env.size() && !path_env.empty()) {
-        size_t colon = path_env.find(':', start);
-        std::string dir = path_env.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
-        if (!dir.empty()) dirs.push_back(dir);
-        if (colon == std::string::npos) break;
-        start = colon + 1;
-    }
+    std::vector<std::string> dirs = sys::path_dirs(path_env);
     for (const char* d : {"/usr/local/bin", "/usr/bin", "/usr/sbin", "/bin"}) dirs.push_back(d);
     std::string looked;
     for (const auto& d : dirs) {
