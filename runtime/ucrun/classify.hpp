@@ -11,6 +11,7 @@
 namespace ucrun {
 
 struct ClassifyInput {
+    const std::string& id;   // the container's id, for messages
     const Spec& spec;
     std::string rootfs;      // absolute path of the container's rootfs
     const Config& config;
@@ -21,8 +22,10 @@ struct Classification {
     std::optional<unikernel::Source> unikernel;   // set when kind == unikernel
 };
 
-// The rules of runtime/unikernel/resolve.hpp (annotations, urunc, kraft layout, SERVICE_NAME).
-// Reads the rootfs and the registry; throws on a malformed annotation or an unknown name.
+// The rules of runtime/unikernel/resolve.hpp (annotations, urunc, kraft layout, SERVICE_NAME),
+// except for a pod's sandbox (runtime/unikernel/pod.hpp), which is always an ordinary container.
+// Reads the rootfs and the registry; throws on a malformed annotation or an unknown name, and for
+// a sandbox that describes a unikernel.
 Classification classify(const ClassifyInput& in);
 
 }  // namespace ucrun

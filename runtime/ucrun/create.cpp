@@ -84,7 +84,7 @@ int create_container(const Context& ctx, const CreateOptions& o) {
         store.remove(o.id);
     }
 
-    Classification cls = classify({spec, rootfs_path(spec, bundle), ctx.config});
+    Classification cls = classify({o.id, spec, rootfs_path(spec, bundle), ctx.config});
     if (cls.kind == Kind::container) exec_delegate(ctx, delegate, "create", create_args(o, bundle));
 
     Record r;

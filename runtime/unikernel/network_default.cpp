@@ -3,7 +3,9 @@
 // and the nameservers of the resolv.conf Podman mounts. Decisions:
 //  - no network namespace in config.json (podman --network host): refused, since the guest would
 //    take the host's eth0;
-//  - a fresh netns (no path) or one without eth0 (--network none): a guest with no NIC;
+//  - a fresh netns (no path) or one without eth0 (--network none): a guest with no NIC, except
+//    in a Kubernetes pod (runtime/unikernel/pod.hpp), where the guest is the pod's network
+//    endpoint: there, no eth0 is an error;
 //  - a second unikernel in the same netns (a pod): refused by runtime/net.
 // The netns path is recorded in <state_dir>/netns before the tap is made, so that delete (even
 // after a crash) can find and remove exactly our tap.
@@ -13,6 +15,7 @@
 #include "runtime/sys/error.hpp"
 #include "runtime/sys/file.hpp"
 #include "runtime/unikernel/network.hpp"
+#include "runtime/unikernel/pod.hpp"
 
 namespace ucrun::unikernel {
 namespace {
@@ -38,6 +41,16 @@ T user_id(const Spec& spec, const char* key) {
 
 std::string netns_record(const std::string& state_dir) { return state_dir + "/netns"; }
 
+// A netns without eth0: a guest without a NIC (--network none), but an error in a pod.
+std::optional<GuestNic> no_nic(const NetworkRequest& req, const std::string& netns) {
+    PodMember pod = pod_member(req.spec.annotations);
+    if (pod.role == PodRole::container)
+        throw sys::Error("the pod's " + netns + " has no eth0 (" + pod.marker +
+                         "); a unikernel in a pod takes the pod's eth0 and IPv4 address, so the pod "
+                         "network must be set up (CNI) before its containers start");
+    return std::nullopt;
+}
+
 class TapNetwork : public Network {
 public:
     std::optional<GuestNic> attach(const NetworkRequest& req) override {
@@ -46,13 +59,13 @@ public:
             throw sys::Error("container `" + req.id +
                              "`: a unikernel needs its own network namespace (host networking would give the "
                              "guest the host's interface); use a podman network or --network none");
-        if (netns->empty()) return std::nullopt;  // a fresh, empty netns: no NIC
+        if (netns->empty()) return no_nic(req, "a fresh network namespace");
         sys::write_file_atomic(netns_record(req.state_dir), *netns + "\n", 0600);
         auto net = net::attach_tap(*netns, net::tap_name_for(req.id), user_id<uid_t>(req.spec, "uid"),
                                    user_id<gid_t>(req.spec, "gid"), resolv_conf_of(req.spec));
         if (!net) {
             ::unlink(netns_record(req.state_dir).c_str());
-            return std::nullopt;
+            return no_nic(req, "network namespace " + *netns);
         }
         GuestNic nic;
         nic.tap = net->tap;
