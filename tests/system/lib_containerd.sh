@@ -54,9 +54,10 @@ EOF
         fail "containerd's CRI plugin did not load the drop-in: $(grep -m1 'io.containerd.grpc.v1.cri' "$CTD_DIR/containerd.log")"
 }
 
-# ctd_handler_binary HANDLER: options.BinaryName of a CRI runtime handler in the effective config.
+# ctd_handler_binary HANDLER [CONFIG]: options.BinaryName of a CRI runtime handler in the
+# effective config (imports merged) of CONFIG, by default this test's.
 ctd_handler_binary() {
-    containerd --config "$CTD_DIR/config.toml" config dump 2>/dev/null |
+    containerd --config "${2:-$CTD_DIR/config.toml}" config dump 2>/dev/null |
         awk -v h="[plugins.\"io.containerd.grpc.v1.cri\".containerd.runtimes.$1.options]" '
             index($0, h) { inside = 1; next }
             /^[[:space:]]*\[/ { inside = 0 }
@@ -67,14 +68,21 @@ ctd_handler_binary() {
 # ctd ARGS...: ctr against this test's containerd and namespace.
 ctd() { ctr -a "$CTD_SOCK" -n "$CTD_NS" "$@"; }
 
+# ctd_remove ID...: SIGKILL the task, wait for it, delete the task and the container.
+ctd_remove() {
+    local id
+    for id in "$@"; do
+        ctd task kill -s SIGKILL "$id" >/dev/null 2>&1
+        wait_quiet 30 ctd_task_stopped "$id" || fail "task $id did not stop after SIGKILL"
+        ctd task delete "$id" >/dev/null 2>&1
+        ctd container delete "$id" >/dev/null 2>&1 || fail "ctr container delete $id"
+    done
+}
+
 # ctd_stop: kill every task, delete every container, stop containerd, unmount what is left.
 ctd_stop() {
     local t c m
-    for t in $(ctd task ls -q 2>/dev/null); do
-        ctd task kill -s SIGKILL "$t" >/dev/null 2>&1
-        wait_quiet 20 ctd_task_stopped "$t"
-        ctd task delete -f "$t" >/dev/null 2>&1
-    done
+    for t in $(ctd task ls -q 2>/dev/null); do ( ctd_remove "$t" ); done
     for c in $(ctd container ls -q 2>/dev/null); do ctd container delete "$c" >/dev/null 2>&1; done
     kill "$CTD_PID" 2>/dev/null && wait "$CTD_PID" 2>/dev/null
     pkill -f "containerd-shim-runc-v2 -namespace $CTD_NS " 2>/dev/null

@@ -107,11 +107,6 @@ taps=$(ip netns exec "${POD_NETNS##*/}" ip -o link show type tun 2>&1)
 assert_eq "" "$taps" "taps left in the pod's netns"
 ctd container delete "$uk" || fail "ctr container delete $uk"
 
-for t in "$sc" "$sb"; do
-    ctd task kill -s SIGKILL "$t" >/dev/null
-    wait_for 30 "$t stopped" ctd_task_is "$t" STOPPED
-    ctd task delete "$t" >/dev/null 2>&1
-    ctd container delete "$t" || fail "ctr container delete $t"
-done
+ctd_remove "$sc" "$sb"
 ctd_assert_clean
 log "ok"
