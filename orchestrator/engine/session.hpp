@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "orchestrator/engine/clock.hpp"
 #include "orchestrator/model/loader.hpp"
 #include "orchestrator/model/model.hpp"
 #include "orchestrator/podman/client.hpp"
@@ -33,6 +34,7 @@ struct Session {
     bool color = false;  // colours in logs (stdout is a tty and ansi)
     bool live = false;   // live progress (stderr is a tty and ansi)
     bool verbose = false;
+    EngineClock* clock = &real_clock();   // health-check intervals (tests inject a ManualClock)
 };
 
 // What load_project() needs from the session's options: the shell environment, warnings to spdlog.

@@ -11,6 +11,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "orchestrator/engine/clock.hpp"
 #include "orchestrator/engine/commands.hpp"
 #include "orchestrator/engine/exit_policy.hpp"
 #include "orchestrator/engine/health.hpp"
@@ -25,8 +26,6 @@
 
 namespace ucompose {
 namespace {
-
-using Clock = std::chrono::steady_clock;
 
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
 
@@ -43,10 +42,17 @@ struct ServiceRun {
     bool health_monitor = false;
     bool exit_monitor = false;
     std::optional<Health> health;
-    std::string health_detail;
+    std::string health_reason;   // "container X is unhealthy" / "... exited (1)" / "... has no healthcheck configured"
+    bool no_healthcheck = false;
     std::optional<int> exit_code;
 
     bool settled() const { return started || failed || skipped; }
+};
+
+// Why a dependency's condition is not met, in docker compose's words for each case ("" = met).
+struct Unmet {
+    std::string required;   // the service's error
+    std::string optional;   // the warning when the dependency is optional
 };
 
 class Up {
@@ -70,10 +76,13 @@ private:
     Task<void> service_main(ServiceRun& r);
     Task<void> create(ServiceRun& r);
     Task<void> start(ServiceRun& r);
-    Task<std::string> wait_condition(const std::string& dep, DependCondition c);
+    Task<Unmet> wait_condition(const std::string& dep, DependCondition c);
     void ensure_health_monitor(ServiceRun& r);
     void ensure_exit_monitor(ServiceRun& r);
     Task<void> health_monitor(ServiceRun& r);
+    // nullopt once healthy; else why not (docker compose's words).
+    Task<std::optional<std::string>> until_healthy(const Service& svc, const std::string& name,
+                                                   const HealthTiming& timing, bool probe);
     Task<void> exit_monitor(ServiceRun& r);
     Task<void> attach(std::string service, std::string name, int number);
     Task<void> stop_all(bool kill);
@@ -333,13 +342,15 @@ Task<void> Up::service_main(ServiceRun& r) {
     }
     for (const auto& [dep, d] : svc.depends_on) {
         if (!runs_.count(dep)) continue;  // not part of this run (--no-deps, or disabled and optional)
-        std::string why = co_await wait_condition(dep, d.condition);
-        if (why.empty()) continue;
+        Unmet unmet = co_await wait_condition(dep, d.condition);
+        if (unmet.required.empty()) continue;
+        // docker compose's words: an unmet required dependency fails the service; an optional
+        // one is a warning, and the service starts.
         if (d.required) {
-            fail(r, why);
+            fail(r, unmet.required);
             co_return;
         }
-        spdlog::warn("service {}: optional dependency: {}", quoted(svc.name), why);
+        spdlog::warn("{}", unmet.optional);
     }
     if (aborting_) {
         r.skipped = true;
@@ -424,36 +435,38 @@ Task<void> Up::start(ServiceRun& r) {
     for (const auto& n : r.to_start) progress_.event("Container", n, "Started", true);
 }
 
-Task<std::string> Up::wait_condition(const std::string& dep, DependCondition c) {
+Task<Unmet> Up::wait_condition(const std::string& dep, DependCondition c) {
     ServiceRun& d = runs_.at(dep);
-    auto failed_text = [&]() { return "dependency " + quoted(dep) + " failed to start: " + d.failure; };
+    auto same = [](std::string text) { return Unmet{text, text}; };
+    auto failed_text = [&]() { return same("dependency " + quoted(dep) + " failed to start: " + d.failure); };
+    auto not_started = [&]() { return same("dependency " + quoted(dep) + " was not started"); };
     switch (c) {
     case DependCondition::Started:
         while (!d.settled()) co_await changed_.wait();
         if (d.failed) co_return failed_text();
-        if (d.skipped) co_return "dependency " + quoted(dep) + " was not started";
-        co_return "";
+        if (d.skipped) co_return not_started();
+        co_return Unmet{};
     case DependCondition::Healthy:
         ensure_health_monitor(d);
         while (!d.health && !d.failed && !d.skipped) co_await changed_.wait();
         if (d.failed) co_return failed_text();
-        if (!d.health) co_return "dependency " + quoted(dep) + " was not started";
-        if (*d.health != Health::Healthy) {
-            std::string name = d.containers.empty() ? dep : d.containers.front().first;
-            co_return "dependency failed to start: container " + name + " is unhealthy" +
-                (d.health_detail.empty() ? "" : " (" + d.health_detail + ")");
-        }
-        co_return "";
+        if (!d.health) co_return not_started();
+        if (*d.health != Health::Healthy)
+            co_return Unmet{"dependency failed to start: " + d.health_reason,
+                            "optional dependency " + quoted(dep) + " failed to start: " + d.health_reason};
+        co_return Unmet{};
     case DependCondition::CompletedSuccessfully:
         ensure_exit_monitor(d);
         while (!d.exit_code && !d.failed && !d.skipped) co_await changed_.wait();
         if (d.failed) co_return failed_text();
-        if (!d.exit_code) co_return "dependency " + quoted(dep) + " was not started";
-        if (*d.exit_code != 0)
-            co_return "service " + quoted(dep) + " didn't complete successfully: exit " + std::to_string(*d.exit_code);
-        co_return "";
+        if (!d.exit_code) co_return not_started();
+        if (*d.exit_code != 0) {
+            std::string what = quoted(dep) + " didn't complete successfully: exit " + std::to_string(*d.exit_code);
+            co_return Unmet{"service " + what, "optional dependency " + what};
+        }
+        co_return Unmet{};
     }
-    co_return "";
+    co_return Unmet{};
 }
 
 void Up::ensure_health_monitor(ServiceRun& r) {
@@ -472,81 +485,96 @@ Task<void> Up::health_monitor(ServiceRun& r) {
     while (!r.settled()) co_await changed_.wait();
     if (!r.started) co_return;
     const Service& svc = *r.svc;
-    HealthTiming timing = health_timing(svc);
     bool probe = svc.ucompose && svc.ucompose->has_probe();
-    auto finish = [&](Health h, std::string detail) {
+    auto finish = [&](Health h, std::string reason, bool no_check = false) {
         r.health = h;
-        r.health_detail = std::move(detail);
+        r.health_reason = std::move(reason);
+        r.no_healthcheck = no_check;
         for (const auto& [name, n] : r.containers)
             progress_.event("Container", name, h == Health::Healthy ? "Healthy" : "Unhealthy", true,
                             h != Health::Healthy);
         changed_.notify();
     };
-    if (!probe && svc.healthcheck && svc.healthcheck->disable) {
-        finish(Health::Unhealthy, "it has no healthcheck configured");
-        co_return;
-    }
     if (pm_.dry_run()) {
         finish(Health::Healthy, "");
         co_return;
     }
-    auto start = Clock::now();
     for (const auto& [name, n] : r.containers) {
-        progress_.event("Container", name, "Waiting");
-        HealthTracker tracker(timing);
-        std::optional<std::string> ip;
-        asio::steady_timer timer(ex_);
-        for (;;) {
-            bool passed = false;
-            if (probe) {
-                if (!ip) {
-                    PodmanResult res = co_await pm_.run(cmd("inspect", "--format", "json", name));
-                    if (res.ok()) ip = parse_container_ip(res.out);
-                }
-                if (ip) {
-                    Duration t = std::min<Duration>(timing.timeout, std::chrono::seconds(5));
-                    if (svc.ucompose->probe_tcp) passed = co_await probe_tcp(*ip, *svc.ucompose->probe_tcp, t);
-                    if (svc.ucompose->probe_http && (passed || !svc.ucompose->probe_tcp))
-                        passed = co_await probe_http(*ip, svc.ucompose->probe_http->port, svc.ucompose->probe_http->path,
-                                                     t);
-                }
-            } else {
-                PodmanResult res = co_await pm_.run(cmd("healthcheck run", name));
-                passed = res.ok();
-                if (!passed && res.exit_code != 1) {
-                    // 125: no healthcheck defined, or the container is not running.
-                    PodmanResult st = co_await pm_.run(
-                        cmd("inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}", name));
-                    std::string state = st.out.substr(0, st.out.find(' '));
-                    if (state != "running") {
-                        finish(Health::Unhealthy, "exited (" + std::to_string(wait_exit_code(
-                                                                   st.out.substr(st.out.find(' ') + 1))) +
-                                                      ")");
-                    } else {
-                        finish(Health::Unhealthy, res.message());
-                    }
-                    co_return;
-                }
+        HealthTiming timing = health_timing(svc);
+        if (!probe) {
+            // The compose file's healthcheck, else the image's (docker's order); none at all is
+            // known at once, as docker compose knows it from the container's State.Health.
+            std::optional<ImageHealthcheck> image_check;
+            if (!svc.healthcheck || (!svc.healthcheck->disable && svc.healthcheck->test.empty())) {
+                PodmanResult res = co_await pm_.run(cmd("inspect", "--format", "{{json .Config.Healthcheck}}", name));
+                if (res.ok()) image_check = parse_image_healthcheck(res.out);
             }
-            Health h = tracker.record(passed, Clock::now() - start);
-            if (h == Health::Healthy) break;
-            if (!passed && probe) {
-                PodmanResult st = co_await pm_.run(cmd("inspect", "--format", "{{.State.Status}}", name));
-                if (st.ok() && st.out.rfind("running", 0) != 0) {
-                    finish(Health::Unhealthy, "exited");
-                    co_return;
-                }
-            }
-            if (h == Health::Unhealthy) {
-                finish(Health::Unhealthy, "");
+            bool disabled = svc.healthcheck && svc.healthcheck->disable;
+            bool has_test = svc.healthcheck && !svc.healthcheck->test.empty();
+            if (disabled || (!has_test && !image_check)) {
+                finish(Health::Unhealthy, "container " + name + " has no healthcheck configured", true);
                 co_return;
             }
-            timer.expires_after(timing.poll());
-            boost::system::error_code ec;
-            co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+            if (image_check) apply_image_timing(*image_check, svc, timing);
+        }
+        progress_.event("Container", name, "Waiting");
+        std::optional<std::string> why = co_await until_healthy(svc, name, timing, probe);
+        if (why) {
+            finish(Health::Unhealthy, *why);
+            co_return;
         }
     }
     finish(Health::Healthy, "");
+}
+
+Task<std::optional<std::string>> Up::until_healthy(const Service& svc, const std::string& name,
+                                                   const HealthTiming& timing, bool probe) {
+    EngineClock& clock = *s_.clock;
+    const auto start = clock.now();
+    HealthTracker tracker(timing);
+    std::optional<std::string> ip;
+    // nullopt while running; else why the container is not (it exited, or is gone).
+    auto not_running = [&]() -> Task<std::optional<std::string>> {
+        PodmanResult st = co_await pm_.run(cmd("inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}", name));
+        if (!st.ok()) co_return "container " + name + ": " + st.message();
+        std::string status = st.out.substr(0, st.out.find(' '));
+        if (status == "running") co_return std::nullopt;
+        co_return "container " + name + " exited (" + std::to_string(wait_exit_code(st.out.substr(st.out.find(' ') + 1))) + ")";
+    };
+    for (;;) {
+        // Wait for the next check in slices of at most a second, so that a container that
+        // exits meanwhile is reported as exited at once, not after a whole interval.
+        auto due = clock.now() + timing.next_check(clock.now() - start, tracker.state());
+        while (clock.now() < due) {
+            co_await clock.sleep(std::min<Duration>(due - clock.now(), std::chrono::seconds(1)));
+            if (auto gone = co_await not_running()) co_return gone;
+        }
+        bool passed = false;
+        if (probe) {
+            if (!ip) {
+                PodmanResult res = co_await pm_.run(cmd("inspect", "--format", "json", name));
+                if (res.ok()) ip = parse_container_ip(res.out);
+            }
+            if (ip) {
+                Duration t = std::min<Duration>(timing.timeout, std::chrono::seconds(5));
+                if (svc.ucompose->probe_tcp) passed = co_await probe_tcp(*ip, *svc.ucompose->probe_tcp, t);
+                if (svc.ucompose->probe_http && (passed || !svc.ucompose->probe_tcp))
+                    passed = co_await probe_http(*ip, svc.ucompose->probe_http->port, svc.ucompose->probe_http->path, t);
+            }
+        } else {
+            PodmanResult res = co_await pm_.run(cmd("healthcheck run", name));
+            passed = res.ok();
+            // 1: the check failed. Anything else: podman could not run it (the container stopped,
+            // or is gone): say why.
+            if (!passed && res.exit_code != 1) {
+                if (auto gone = co_await not_running()) co_return gone;
+                co_return "container " + name + ": healthcheck: " + res.message();
+            }
+        }
+        Health h = tracker.record(passed, clock.now() - start);
+        if (h == Health::Healthy) co_return std::nullopt;
+        if (h == Health::Unhealthy) co_return "container " + name + " is unhealthy";
+    }
 }
 
 Task<void> Up::exit_monitor(ServiceRun& r) {
@@ -664,9 +692,10 @@ Task<int> Up::wait_ready() {
         std::cerr << "ucompose: error: timed out after " << *o_.wait_timeout << "s waiting for services\n";
         co_return 1;
     }
+    // A running container without a healthcheck counts as ready (docker compose --wait).
     for (auto& [name, r] : runs_) {
-        if (r.health && *r.health != Health::Healthy) {
-            std::cerr << "ucompose: error: container for service " << quoted(name) << " is unhealthy\n";
+        if (r.health && *r.health != Health::Healthy && !r.no_healthcheck) {
+            std::cerr << "ucompose: error: " << r.health_reason << "\n";
             co_return 1;
         }
     }

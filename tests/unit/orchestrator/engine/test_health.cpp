@@ -13,29 +13,59 @@ TEST_CASE("health: a pass makes the container healthy") {
     CHECK(t.record(true, 600ms) == Health::Healthy);
 }
 
-TEST_CASE("health: failures count once per interval, after start_period") {
+TEST_CASE("health: every failure after start_period counts") {
     HealthTracker t(HealthTiming{1s, 1s, 2s, 2});
     CHECK(t.record(false, 500ms) == Health::Starting);   // in start period
     CHECK(t.record(false, 1900ms) == Health::Starting);  // in start period
+    CHECK(t.failures() == 0);
     CHECK(t.record(false, 2100ms) == Health::Starting);  // failure 1
-    CHECK(t.failures() == 1);
-    CHECK(t.record(false, 2600ms) == Health::Starting);  // same interval: not counted
     CHECK(t.failures() == 1);
     CHECK(t.record(false, 3100ms) == Health::Unhealthy);  // failure 2 = retries
 }
 
-TEST_CASE("health: default timing and fast polling") {
+TEST_CASE("health: a pass resets the failures") {
+    HealthTracker t(HealthTiming{1s, 1s, 0s, 2});
+    CHECK(t.record(false, 1s) == Health::Starting);
+    CHECK(t.record(true, 2s) == Health::Healthy);
+    CHECK(t.failures() == 0);
+    CHECK(t.record(false, 3s) == Health::Healthy);
+    CHECK(t.record(false, 4s) == Health::Unhealthy);
+}
+
+TEST_CASE("health: docker's defaults; the next check waits an interval, start_interval while starting") {
     Service s;
     HealthTiming d = health_timing(s);
     CHECK(d.interval == 30s);
+    CHECK(d.timeout == 30s);
+    CHECK(d.start_period == 0s);
+    CHECK(d.start_interval == 5s);
     CHECK(d.retries == 3);
-    CHECK(d.poll() == 500ms);
+    CHECK(d.next_check(0s, Health::Starting) == 30s);
+
     Healthcheck hc;
-    hc.interval = 200ms;
+    hc.interval = 10s;
     hc.retries = 7;
+    hc.start_period = 60s;
+    hc.start_interval = 2s;
     s.healthcheck = hc;
-    CHECK(health_timing(s).poll() == 200ms);
-    CHECK(health_timing(s).retries == 7);
+    HealthTiming t = health_timing(s);
+    CHECK(t.retries == 7);
+    CHECK(t.next_check(0s, Health::Starting) == 2s);    // within start_period, starting
+    CHECK(t.next_check(59s, Health::Starting) == 2s);
+    CHECK(t.next_check(60s, Health::Starting) == 10s);  // start_period over
+    CHECK(t.next_check(5s, Health::Healthy) == 10s);    // healthy: the plain interval
+}
+
+TEST_CASE("health: x-ucompose probes check every second unless interval is given") {
+    Service s;
+    UcomposeExt ext;
+    ext.probe_tcp = 6379;
+    s.ucompose = ext;
+    CHECK(health_timing(s).interval == 1s);
+    Healthcheck hc;
+    hc.interval = 250ms;
+    s.healthcheck = hc;
+    CHECK(health_timing(s).interval == 250ms);
 }
 
 TEST_CASE("exit policy: attached up without options returns 0") {
