@@ -14,6 +14,7 @@
 #include "runtime/sys/error.hpp"
 #include "runtime/ucrun/classify.hpp"
 #include "runtime/ucrun/delegate.hpp"
+#include "runtime/ucrun/fault.hpp"
 #include "runtime/ucrun/log.hpp"
 #include "runtime/ucrun/passthrough.hpp"
 #include "runtime/ucrun/spec.hpp"
@@ -95,10 +96,12 @@ int create_container(const Context& ctx, const CreateOptions& o) {
     r.created = now_rfc3339();
     store.create(r);
     CreateRollback rollback(ctx, r);
+    fault_point(spec.annotations, "record");
 
     std::string effective_bundle = unikernel::prepare(
         {spec, o.id, bundle, store.container_dir(o.id), ctx.config, ctx.globals, *cls.unikernel});
     int code = run_delegate(ctx, delegate, "create", create_args(o, effective_bundle));
+    if (code == 0) fault_point(spec.annotations, "delegate");
     if (code == 0) rollback.dismiss();
     return code;
 }

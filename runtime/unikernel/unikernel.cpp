@@ -3,6 +3,8 @@
 // (resources, qemu_argv, guest_config, bundle); this file gathers facts and writes files.
 #include "runtime/unikernel/unikernel.hpp"
 
+#include "runtime/ucrun/fault.hpp"
+
 #include <fcntl.h>
 #include <sys/random.h>
 #include <sys/stat.h>
@@ -92,6 +94,7 @@ std::string prepare(const PrepareRequest& req) {
 
         std::unique_ptr<Network> network = default_network();
         std::optional<GuestNic> nic = network->attach({spec, req.id, req.state_dir});
+        fault_point(spec.annotations, "tap");
 
         GuestProcess process{spec.args, spec.env, spec.cwd, spec.hostname};
         VmPlan plan;

@@ -1,0 +1,12 @@
+#include "runtime/ucrun/fault.hpp"
+
+#include <signal.h>
+
+namespace ucrun {
+
+void fault_point(const std::map<std::string, std::string>& annotations, const char* step) {
+    auto it = annotations.find(kStopAtAnnotation);
+    if (it != annotations.end() && it->second == step) ::raise(SIGSTOP);
+}
+
+}  // namespace ucrun
