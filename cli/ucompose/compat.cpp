@@ -12,6 +12,7 @@
 
 #include "orchestrator/compat/shell_words.hpp"
 #include "orchestrator/engine/commands.hpp"
+#include "orchestrator/podman/limited_client.hpp"
 #include "orchestrator/version.hpp"
 
 namespace {
@@ -30,6 +31,7 @@ struct CompatGlobals {
     bool no_ansi = false;
     bool no_cleanup = false;
     bool dry_run = false;
+    std::optional<std::string> parallel;  // --parallel (podman-compose's default: COMPOSE_PARALLEL_LIMIT)
 };
 
 const char* const kVerbsWithArgs[] = {"pull", "push", "build", "inspect", "run",
@@ -63,6 +65,7 @@ Session open(const CompatGlobals& g, const std::vector<std::string>& services, b
     o.podman = podman_config(g);
     o.dry_run = g.dry_run;
     o.ansi = !g.no_ansi;
+    o.parallel = parallel_limit(g.parallel, environment_value("COMPOSE_PARALLEL_LIMIT"));
     return open_session(o);
 }
 
@@ -95,6 +98,8 @@ int run_compat(int argc, char** argv) {
     app.add_flag("--no-ansi", g.no_ansi, "no ANSI control characters");
     app.add_flag("--no-cleanup", g.no_cleanup, "accepted for compatibility");
     app.add_flag("--dry-run", g.dry_run, "print the podman commands, run none");
+    app.add_option_function<std::string>("--parallel", [&g](const std::string& v) { g.parallel = v; },
+                                         "max podman commands at once, -1 for unlimited");
 
     std::vector<std::string> services;
     int code = 0;

@@ -21,6 +21,7 @@ inline ucompose::SessionOptions session_options(const GlobalOptions& g, const st
     o.dry_run = g.dry_run;
     o.ansi = !g.no_ansi;
     o.verbose = g.verbose;
+    o.parallel = g.parallel_limit;
     return o;
 }
 

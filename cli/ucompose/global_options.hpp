@@ -1,5 +1,6 @@
 // Options shared by every ucompose subcommand (docker compose's global flags).
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,5 +14,7 @@ struct GlobalOptions {
     bool dry_run = false;                    // --dry-run
     bool no_ansi = false;                    // --no-ansi / --ansi never
     bool verbose = false;                    // --verbose
+    std::optional<std::string> parallel;     // --parallel (as given; checked with COMPOSE_PARALLEL_LIMIT)
+    int parallel_limit = -1;                 // the checked limit (-1: unlimited), set once parsed
     int exit_code = 0;                       // set by the subcommand's callback, returned by main
 };

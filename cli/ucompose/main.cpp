@@ -7,6 +7,7 @@
 #include "cli/ucompose/commands.hpp"
 #include "cli/ucompose/compat.hpp"
 #include "cli/ucompose/unknown_command.hpp"
+#include "orchestrator/podman/limited_client.hpp"
 #include "runtime/sys/error.hpp"
 
 namespace {
@@ -26,6 +27,8 @@ int run(int argc, char** argv) {
     app.add_flag("--dry-run", g.dry_run, "Print the podman commands, run none");
     app.add_flag("--no-ansi", g.no_ansi, "No colours or live progress");
     app.add_flag("--verbose", g.verbose, "Debug logging");
+    app.add_option_function<std::string>("--parallel", [&g](const std::string& v) { g.parallel = v; },
+                                         "Control max parallelism, -1 for unlimited (default -1)");
 
     add_version_command(app, g);
     add_build_command(app, g);
@@ -56,6 +59,7 @@ int run(int argc, char** argv) {
 
     app.parse_complete_callback([&] {
         spdlog::set_level(g.verbose ? spdlog::level::debug : spdlog::level::info);
+        g.parallel_limit = ucompose::parallel_limit(g.parallel, ucompose::environment_value("COMPOSE_PARALLEL_LIMIT"));
     });
     check_command_word(app, argc, argv, "ucompose");
     try {

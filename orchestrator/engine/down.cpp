@@ -59,8 +59,10 @@ Task<int> down_task(Session& s, const DownOptions& o) {
             PodmanResult r = co_await pm.run(cmd("rm", args));
             for (const auto& n : names) progress.event("Container", n, r.ok() ? "Removed" : "Error", true, !r.ok());
             if (!r.ok()) {
+                // As docker compose: the first removal error ends `down` (the networks would
+                // still be in use by what is left).
                 std::cerr << "ucompose: error: remove containers: " << r.message() << "\n";
-                rc = 1;
+                co_return 1;
             }
         }
     }

@@ -32,9 +32,18 @@ Task<int> logs_task(Session& s, const LogsOptions& o) {
         group.add();
         spawn_fn(ex, [&, args, display]() -> Task<void> {
             auto sink = [&](std::string_view line) { printer.line(display, line); };
+            std::string last_err;  // podman's own error, if it failed, is its last stderr line
+            auto err_sink = [&](std::string_view line) {
+                printer.line(display, line);
+                if (!line.empty()) last_err = std::string(line) + "\n";
+            };
             PodmanCommand command = cmd("logs", args);
-            int code = co_await s.client->stream(command, sink, sink);
-            if (code != 0) rc = 1;
+            int code = co_await s.client->stream(command, sink, err_sink);
+            if (code != 0) {
+                std::cerr << "ucompose: error: logs " << args.back() << ": "
+                          << PodmanResult{code, "", last_err}.message() << "\n";
+                rc = 1;
+            }
             group.done();
         }, &err);
     }

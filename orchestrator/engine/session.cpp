@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "orchestrator/model/loader.hpp"
+#include "orchestrator/podman/limited_client.hpp"
 
 namespace ucompose {
 
@@ -28,7 +29,7 @@ LoadOptions load_options(const SessionOptions& o) {
 Session open_session(const SessionOptions& o) {
     Session s;
     s.project = load_project(load_options(o));
-    s.client = make_podman_client(o.podman, o.dry_run);
+    s.client = limit_parallelism(make_podman_client(o.podman, o.dry_run), o.parallel);
     s.color = o.ansi && ::isatty(1) && !o.dry_run;
     s.live = o.ansi && ::isatty(2) && !o.dry_run;
     s.verbose = o.verbose;

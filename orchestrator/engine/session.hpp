@@ -26,6 +26,9 @@ struct SessionOptions {
     bool dry_run = false;
     bool ansi = true;  // false: --no-ansi
     bool verbose = false;
+    // --parallel / COMPOSE_PARALLEL_LIMIT: at most this many podman commands at once (-1: no
+    // limit). Only run() is limited, not logs -f / wait streams nor foreground commands.
+    int parallel = -1;
 };
 
 struct Session {
@@ -40,7 +43,8 @@ struct Session {
 // What load_project() needs from the session's options: the shell environment, warnings to spdlog.
 LoadOptions load_options(const SessionOptions& options);
 
-// Loads the project (warnings go to spdlog) and makes the client.
+// Loads the project (warnings go to spdlog) and makes the client (behind a LimitedPodmanClient
+// when options.parallel > 0).
 Session open_session(const SessionOptions& options);
 // A session around an already loaded project and a given client (tests, compat mode).
 Session make_session(Project project, std::unique_ptr<PodmanClient> client);

@@ -53,6 +53,7 @@ struct ServiceRun {
 struct Unmet {
     std::string required;   // the service's error
     std::string optional;   // the warning when the dependency is optional
+    bool cascade = false;   // the dependency itself failed: its own error is the one reported
 };
 
 class Up {
@@ -89,6 +90,9 @@ private:
     Task<void> handle_signals();
     Task<int> wait_ready();
     void fail(ServiceRun& r, const std::string& message);
+    // Fails `r` because a dependency failed, without reporting it again (docker compose stops
+    // at the first error and prints that one).
+    void fail_quietly(ServiceRun& r, const std::string& message);
     std::string stop_time() const { return o_.timeout ? std::to_string(*o_.timeout) : std::string(); }
 
     Session& s_;
@@ -109,6 +113,7 @@ private:
     bool attached_ = false;
     bool aborting_ = false;
     bool interrupted_ = false;
+    bool create_failed_ = false;  // some container could not be created: none starts
     int live_ = 0;
     int signals_seen_ = 0;
 };
@@ -117,6 +122,12 @@ void Up::fail(ServiceRun& r, const std::string& message) {
     r.failed = true;
     r.failure = message;
     errors_.push_back(message);
+    changed_.notify();
+}
+
+void Up::fail_quietly(ServiceRun& r, const std::string& message) {
+    r.failed = true;
+    r.failure = message;
     changed_.notify();
 }
 
@@ -287,7 +298,9 @@ Task<void> Up::create_resources(const Plan& plan) {
                 progress_.event(kind, name, kind == "Container" ? "Removed" : "Created", true);
             } else {
                 progress_.event(kind, name, "Error", true, true);
-                failures.push_back(kind + " " + name + ": " + r.message());
+                // docker compose's words for a network; a volume's error is podman's own.
+                failures.push_back((kind == "Network" ? "failed to create network " : kind + " ") + name + ": " +
+                                   r.message());
             }
             group.done();
         }, &spawn_error_);
@@ -326,16 +339,36 @@ Task<void> Up::service_main(ServiceRun& r) {
         auto it = runs_.find(dep);
         if (it == runs_.end()) continue;
         while (!it->second.created && !it->second.failed) co_await changed_.wait();
+        // A required dependency that could not be created: neither is this service.
+        if (it->second.failed && d.required) {
+            fail_quietly(r, it->second.failure);
+            co_return;
+        }
     }
     try {
         co_await create(r);
         r.created = true;
         changed_.notify();
     } catch (const std::exception& e) {
+        create_failed_ = true;
         fail(r, e.what());
         co_return;
     }
     if (o_.policy.no_start) {
+        r.skipped = true;
+        changed_.notify();
+        co_return;
+    }
+    // As docker compose: every container is created before the first one starts, and none
+    // starts when one could not be created (no half-started project).
+    auto creating = [&]() {
+        for (const auto& [n, x] : runs_) {
+            if (!x.created && !x.failed) return true;
+        }
+        return false;
+    };
+    while (creating()) co_await changed_.wait();
+    if (create_failed_) {
         r.skipped = true;
         changed_.notify();
         co_return;
@@ -347,7 +380,11 @@ Task<void> Up::service_main(ServiceRun& r) {
         // docker compose's words: an unmet required dependency fails the service; an optional
         // one is a warning, and the service starts.
         if (d.required) {
-            fail(r, unmet.required);
+            if (unmet.cascade) {
+                fail_quietly(r, unmet.required);
+            } else {
+                fail(r, unmet.required);
+            }
             co_return;
         }
         spdlog::warn("{}", unmet.optional);
@@ -438,7 +475,11 @@ Task<void> Up::start(ServiceRun& r) {
 Task<Unmet> Up::wait_condition(const std::string& dep, DependCondition c) {
     ServiceRun& d = runs_.at(dep);
     auto same = [](std::string text) { return Unmet{text, text}; };
-    auto failed_text = [&]() { return same("dependency " + quoted(dep) + " failed to start: " + d.failure); };
+    auto failed_text = [&]() {
+        Unmet u = same("dependency " + quoted(dep) + " failed to start: " + d.failure);
+        u.cascade = true;
+        return u;
+    };
     auto not_started = [&]() { return same("dependency " + quoted(dep) + " was not started"); };
     switch (c) {
     case DependCondition::Started:
@@ -695,7 +736,8 @@ Task<int> Up::wait_ready() {
     // A running container without a healthcheck counts as ready (docker compose --wait).
     for (auto& [name, r] : runs_) {
         if (r.health && *r.health != Health::Healthy && !r.no_healthcheck) {
-            std::cerr << "ucompose: error: " << r.health_reason << "\n";
+            // docker compose --wait waits as for a dependency, in the same words.
+            std::cerr << "ucompose: error: dependency failed to start: " << r.health_reason << "\n";
             co_return 1;
         }
     }

@@ -21,6 +21,7 @@ Task<int> wait_task(Session& s, const WaitOptions& o) {
     WaitGroup group(ex);
     std::exception_ptr err;
     int code = 0;
+    bool failed = false;  // a wait that failed: exit 1, whatever the containers after it say
     bool first_done = false;
     for (const auto& c : targets) {
         group.add();
@@ -31,11 +32,17 @@ Task<int> wait_task(Session& s, const WaitOptions& o) {
                 [&](std::string_view l) { errors += std::string(l) + "\n"; });
             // A wait that --down-project's stop_streams() ended has nothing to say.
             if (!(o.down_project && first_done)) {
+                std::optional<int> exited = parse_wait_output(out);  // `podman wait` prints the exit code
                 if (rc != 0) {
-                    std::cerr << "ucompose: error: wait " << name << ": " << errors;
-                    code = 1;
+                    std::cerr << "ucompose: error: wait " << name << ": " << PodmanResult{rc, "", errors}.message()
+                              << "\n";
+                    failed = true;
+                } else if (!exited) {
+                    std::cerr << "ucompose: error: wait " << name << ": podman wait printed no exit code"
+                              << (out.empty() ? "" : ": " + out) << "\n";
+                    failed = true;
                 } else {
-                    code = wait_exit_code(out);  // `podman wait` prints the exit code
+                    code = *exited;
                 }
             }
             if (!first_done) {
@@ -47,7 +54,7 @@ Task<int> wait_task(Session& s, const WaitOptions& o) {
     }
     co_await group.wait();
     if (err) std::rethrow_exception(err);
-    co_return code;
+    co_return failed ? 1 : code;
 }
 
 }  // namespace

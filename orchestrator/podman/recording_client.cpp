@@ -1,5 +1,7 @@
 #include "orchestrator/podman/recording_client.hpp"
 
+#include <algorithm>
+
 namespace ucompose {
 namespace {
 
@@ -24,16 +26,20 @@ void each_line(const std::string& text, const LineSink& sink) {
 PodmanResult RecordingPodmanClient::answer(const PodmanCommand& command) {
     commands_.push_back(command);
     sys::Argv v = flat(command);
-    const PodmanResult* best = nullptr;
+    Script* best = nullptr;
     std::size_t best_len = 0;
-    for (const auto& [prefix, result] : replies_) {
+    for (auto& script : replies_) {
+        const sys::Argv& prefix = script.prefix;
         if (prefix.size() > v.size() || (best && prefix.size() < best_len)) continue;
         if (std::equal(prefix.begin(), prefix.end(), v.begin())) {
-            best = &result;
+            best = &script;
             best_len = prefix.size();
         }
     }
-    return best ? *best : PodmanResult{};
+    if (!best) return PodmanResult{};
+    std::size_t i = std::min(best->used, best->replies.size() - 1);
+    ++best->used;
+    return best->replies[i];
 }
 
 Task<int> RecordingPodmanClient::stream(PodmanCommand command, LineSink out, LineSink err) {

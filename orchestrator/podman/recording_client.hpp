@@ -1,5 +1,7 @@
 // A PodmanClient for unit tests: records every command, and answers from scripted replies
-// (matched by the longest prefix of verb+args), else with exit 0 and no output.
+// (matched by the longest prefix of verb+args), else with exit 0 and no output. A prefix may
+// have a sequence of replies: its Nth matching command gets the Nth reply, and the last one
+// repeats (e.g. a health check that fails twice, then passes).
 #pragma once
 #include <string>
 #include <utility>
@@ -14,7 +16,12 @@ public:
     explicit RecordingPodmanClient(PodmanConfig config = {}) : config_(std::move(config)) {}
 
     // Commands whose verb+args start with `prefix` get `reply` (stream: its out/err lines).
-    void reply(sys::Argv prefix, PodmanResult reply) { replies_.emplace_back(std::move(prefix), std::move(reply)); }
+    void reply(sys::Argv prefix, PodmanResult reply) { replies_.push_back({std::move(prefix), {std::move(reply)}}); }
+    // The same, one reply per matching command in turn; the last one repeats. Not empty.
+    void reply_sequence(sys::Argv prefix, std::vector<PodmanResult> replies) {
+        if (replies.empty()) replies.emplace_back();
+        replies_.push_back({std::move(prefix), std::move(replies)});
+    }
 
     Task<PodmanResult> run(PodmanCommand command) override { co_return answer(command); }
     Task<int> stream(PodmanCommand command, LineSink out, LineSink err) override;
@@ -26,10 +33,15 @@ public:
     const std::vector<PodmanCommand>& commands() const { return commands_; }
 
 private:
+    struct Script {
+        sys::Argv prefix;
+        std::vector<PodmanResult> replies;
+        std::size_t used = 0;
+    };
     PodmanResult answer(const PodmanCommand& command);
 
     PodmanConfig config_;
-    std::vector<std::pair<sys::Argv, PodmanResult>> replies_;
+    std::vector<Script> replies_;
     std::vector<PodmanCommand> commands_;
 };
 
