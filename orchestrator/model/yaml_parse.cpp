@@ -6,6 +6,9 @@ namespace ucompose {
 namespace {
 
 constexpr size_t kMaxNodes = 2'000'000;  // guards against alias bombs
+// Guards against a node that contains an alias of itself (`a: &x {b: *x}`, which yaml-cpp
+// accepts): converting it would recurse until the stack runs out.
+constexpr size_t kMaxDepth = 256;
 
 class Converter {
 public:
@@ -19,6 +22,13 @@ public:
     Value convert(const YAML::Node& node) {
         if (++count_ > kMaxNodes)
             throw Error(at(node.Mark()), "document too large (recursive aliases?)");
+        if (depth_ >= kMaxDepth)
+            throw Error(at(node.Mark()), "document nested too deeply (an alias inside its own anchor?)");
+        struct Nesting {
+            size_t& depth;
+            explicit Nesting(size_t& d) : depth(++d) {}
+            ~Nesting() { --depth; }
+        } nesting(depth_);
         Value out;
         out.pos = at(node.Mark());
         const std::string& tag = node.Tag();
@@ -87,6 +97,7 @@ private:
 
     const std::string& file_;
     size_t count_ = 0;
+    size_t depth_ = 0;
 };
 
 }  // namespace

@@ -35,12 +35,9 @@ void strlist_push(struct strlist* l, const char* s) {
     l->v[l->n] = NULL;
 }
 
-int read_nul_list(const char* path, struct strlist* out) {
+void parse_nul_list(const char* data, size_t len, struct strlist* out) {
     out->v = NULL;
     out->n = 0;
-    char* data;
-    size_t len;
-    if (read_file_all(path, &data, &len) != 0) return -1;
     size_t start = 0;
     for (size_t i = 0; i < len; ++i) {
         if (data[i] == '\0') {
@@ -49,10 +46,19 @@ int read_nul_list(const char* path, struct strlist* out) {
         }
     }
     if (start < len) strlist_push(out, data + start); /* a last string without its NUL */
-    free(data);
     if (!out->v) {
         out->v = calloc(1, sizeof(char*));
     }
+}
+
+int read_nul_list(const char* path, struct strlist* out) {
+    out->v = NULL;
+    out->n = 0;
+    char* data;
+    size_t len;
+    if (read_file_all(path, &data, &len) != 0) return -1;
+    parse_nul_list(data, len, out);
+    free(data);
     return 0;
 }
 
@@ -91,8 +97,11 @@ struct strlist merge_env(const struct strlist* defaults, const struct strlist* c
 
 const char* env_get(const struct strlist* env, const char* key) {
     size_t k = strlen(key);
+    /* A bare "KEY" (no '=') is not a value: its end is the string's, so v[i] + k + 1 would
+     * point past it. */
     for (size_t i = 0; i < env->n; ++i)
-        if (key_len(env->v[i]) == k && strncmp(env->v[i], key, k) == 0) return env->v[i] + k + 1;
+        if (key_len(env->v[i]) == k && env->v[i][k] == '=' && strncmp(env->v[i], key, k) == 0)
+            return env->v[i] + k + 1;
     return NULL;
 }
 
@@ -103,11 +112,8 @@ static void copy_value(char* dst, size_t cap, const char* src) {
     dst[n] = '\0';
 }
 
-int read_netcfg(const char* path, struct netcfg* out) {
+void parse_netcfg(char* data, struct netcfg* out) {
     memset(out, 0, sizeof *out);
-    char* data;
-    size_t len;
-    if (read_file_all(path, &data, &len) != 0) return -1;
     out->present = 1;
     out->prefix = 24;
     char* save = NULL;
@@ -132,6 +138,14 @@ int read_netcfg(const char* path, struct netcfg* out) {
         else if (strcmp(key, "hostname") == 0)
             copy_value(out->hostname, sizeof out->hostname, val);
     }
+}
+
+int read_netcfg(const char* path, struct netcfg* out) {
+    memset(out, 0, sizeof *out);
+    char* data;
+    size_t len;
+    if (read_file_all(path, &data, &len) != 0) return -1;
+    parse_netcfg(data, out);
     free(data);
     return 0;
 }

@@ -17,6 +17,8 @@ void guest_debugf(const char* fmt, ...) __attribute__((format(printf, 1, 2))); /
 /* config.c: the files ucrun appends (/ucrun/) and the image's defaults (/ucrun.default/). */
 int read_file_all(const char* path, char** data, size_t* len); /* 0, or -1 with errno */
 int read_nul_list(const char* path, struct strlist* out);      /* 0, or -1 when absent */
+/* The parsers behind the readers, over a buffer (pure, for the fuzz targets). */
+void parse_nul_list(const char* data, size_t len, struct strlist* out);
 void strlist_push(struct strlist* l, const char* s);
 int args_are_placeholder(const struct strlist* args);
 struct strlist merge_env(const struct strlist* defaults, const struct strlist* container);
@@ -35,6 +37,7 @@ struct netcfg {
     char hostname[65];
 };
 int read_netcfg(const char* path, struct netcfg* out); /* 0, or -1 when absent */
+void parse_netcfg(char* data, struct netcfg* out);     /* data: NUL-terminated, cut in place */
 
 /* seed.c: credits /ucrun/seed (random bytes from the host) to the kernel's RNG, then removes it. */
 void seed_random(const char* path);

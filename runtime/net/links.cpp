@@ -33,6 +33,53 @@ std::string format_mac(nl::Bytes hw) {
     return out;
 }
 
+std::optional<Link> parse_link(const nl::Reply& reply, const std::string& name) {
+    if (reply.type != RTM_NEWLINK) return std::nullopt;
+    Link link;
+    link.index = reply.header<ifinfomsg>().ifi_index;
+    auto attrs = nl::parse_attrs(reply.attrs_after(sizeof(ifinfomsg)));
+    link.name = attrs.count(IFLA_IFNAME) ? nl::attr_string(attrs[IFLA_IFNAME]) : name;
+    if (attrs.count(IFLA_ADDRESS)) link.mac = format_mac(attrs[IFLA_ADDRESS]);
+    if (attrs.count(IFLA_MTU)) link.mtu = nl::attr_u32(attrs[IFLA_MTU]);
+    if (attrs.count(IFLA_LINKINFO)) {
+        auto info = nl::parse_attrs(attrs[IFLA_LINKINFO]);
+        if (info.count(IFLA_INFO_KIND)) link.kind = nl::attr_string(info[IFLA_INFO_KIND]);
+    }
+    return link;
+}
+
+std::optional<Ipv4Address> parse_ipv4_address(const nl::Reply& reply, int ifindex) {
+    auto h = reply.header<ifaddrmsg>();
+    if (reply.type != RTM_NEWADDR || h.ifa_family != AF_INET) return std::nullopt;
+    if (static_cast<int>(h.ifa_index) != ifindex) return std::nullopt;
+    auto attrs = nl::parse_attrs(reply.attrs_after(sizeof(ifaddrmsg)));
+    Ipv4Address a;
+    // IFA_LOCAL is the interface's own address; IFA_ADDRESS is the peer on point-to-point links.
+    if (attrs.count(IFA_LOCAL))
+        a.ip = ipv4_text(attrs[IFA_LOCAL]);
+    else if (attrs.count(IFA_ADDRESS))
+        a.ip = ipv4_text(attrs[IFA_ADDRESS]);
+    if (a.ip.empty()) return std::nullopt;
+    a.prefix = h.ifa_prefixlen;
+    a.flags = attrs.count(IFA_FLAGS) ? nl::attr_u32(attrs[IFA_FLAGS]) : h.ifa_flags;
+    a.scope = h.ifa_scope;
+    return a;
+}
+
+std::optional<Ipv4Route> parse_ipv4_route(const nl::Reply& reply) {
+    auto h = reply.header<rtmsg>();
+    if (reply.type != RTM_NEWROUTE || h.rtm_family != AF_INET) return std::nullopt;
+    auto attrs = nl::parse_attrs(reply.attrs_after(sizeof(rtmsg)));
+    Ipv4Route route;
+    route.dst_len = h.rtm_dst_len;
+    route.table = attrs.count(RTA_TABLE) ? nl::attr_u32(attrs[RTA_TABLE]) : h.rtm_table;
+    route.type = h.rtm_type;
+    if (attrs.count(RTA_GATEWAY)) route.gateway = ipv4_text(attrs[RTA_GATEWAY]);
+    if (attrs.count(RTA_OIF)) route.oif = static_cast<int>(nl::attr_u32(attrs[RTA_OIF]));
+    if (attrs.count(RTA_PRIORITY)) route.priority = nl::attr_u32(attrs[RTA_PRIORITY]);
+    return route;
+}
+
 std::optional<Link> get_link(nl::Socket& sock, const std::string& name) {
     nl::Message msg(RTM_GETLINK, 0);
     msg.put_header(ifinfomsg{});
@@ -40,20 +87,8 @@ std::optional<Link> get_link(nl::Socket& sock, const std::string& name) {
     nl::Result r = sock.transact(msg);
     if (r.error == ENODEV) return std::nullopt;
     if (r.error) throw sys::Error("look up interface " + name + ": " + r.describe());
-    for (const auto& reply : r.replies) {
-        if (reply.type != RTM_NEWLINK) continue;
-        Link link;
-        link.index = reply.header<ifinfomsg>().ifi_index;
-        auto attrs = nl::parse_attrs(reply.attrs_after(sizeof(ifinfomsg)));
-        link.name = attrs.count(IFLA_IFNAME) ? nl::attr_string(attrs[IFLA_IFNAME]) : name;
-        if (attrs.count(IFLA_ADDRESS)) link.mac = format_mac(attrs[IFLA_ADDRESS]);
-        if (attrs.count(IFLA_MTU)) link.mtu = nl::attr_u32(attrs[IFLA_MTU]);
-        if (attrs.count(IFLA_LINKINFO)) {
-            auto info = nl::parse_attrs(attrs[IFLA_LINKINFO]);
-            if (info.count(IFLA_INFO_KIND)) link.kind = nl::attr_string(info[IFLA_INFO_KIND]);
-        }
-        return link;
-    }
+    for (const auto& reply : r.replies)
+        if (auto link = parse_link(reply, name)) return link;
     throw sys::Error("look up interface " + name + ": no reply from the kernel");
 }
 
@@ -65,23 +100,8 @@ std::vector<Ipv4Address> ipv4_addresses(nl::Socket& sock, int ifindex) {
     nl::Result r = sock.transact(msg);
     if (r.error) throw sys::Error("list IPv4 addresses: " + r.describe());
     std::vector<Ipv4Address> out;
-    for (const auto& reply : r.replies) {
-        auto h = reply.header<ifaddrmsg>();
-        if (reply.type != RTM_NEWADDR || h.ifa_family != AF_INET) continue;
-        if (static_cast<int>(h.ifa_index) != ifindex) continue;
-        auto attrs = nl::parse_attrs(reply.attrs_after(sizeof(ifaddrmsg)));
-        Ipv4Address a;
-        // IFA_LOCAL is the interface's own address; IFA_ADDRESS is the peer on point-to-point links.
-        if (attrs.count(IFA_LOCAL))
-            a.ip = ipv4_text(attrs[IFA_LOCAL]);
-        else if (attrs.count(IFA_ADDRESS))
-            a.ip = ipv4_text(attrs[IFA_ADDRESS]);
-        if (a.ip.empty()) continue;
-        a.prefix = h.ifa_prefixlen;
-        a.flags = attrs.count(IFA_FLAGS) ? nl::attr_u32(attrs[IFA_FLAGS]) : h.ifa_flags;
-        a.scope = h.ifa_scope;
-        out.push_back(a);
-    }
+    for (const auto& reply : r.replies)
+        if (auto a = parse_ipv4_address(reply, ifindex)) out.push_back(*a);
     return out;
 }
 
@@ -93,19 +113,8 @@ std::vector<Ipv4Route> ipv4_routes(nl::Socket& sock) {
     nl::Result r = sock.transact(msg);
     if (r.error) throw sys::Error("list IPv4 routes: " + r.describe());
     std::vector<Ipv4Route> out;
-    for (const auto& reply : r.replies) {
-        auto h = reply.header<rtmsg>();
-        if (reply.type != RTM_NEWROUTE || h.rtm_family != AF_INET) continue;
-        auto attrs = nl::parse_attrs(reply.attrs_after(sizeof(rtmsg)));
-        Ipv4Route route;
-        route.dst_len = h.rtm_dst_len;
-        route.table = attrs.count(RTA_TABLE) ? nl::attr_u32(attrs[RTA_TABLE]) : h.rtm_table;
-        route.type = h.rtm_type;
-        if (attrs.count(RTA_GATEWAY)) route.gateway = ipv4_text(attrs[RTA_GATEWAY]);
-        if (attrs.count(RTA_OIF)) route.oif = static_cast<int>(nl::attr_u32(attrs[RTA_OIF]));
-        if (attrs.count(RTA_PRIORITY)) route.priority = nl::attr_u32(attrs[RTA_PRIORITY]);
-        out.push_back(route);
-    }
+    for (const auto& reply : r.replies)
+        if (auto route = parse_ipv4_route(reply)) out.push_back(*route);
     return out;
 }
 

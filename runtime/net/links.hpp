@@ -43,4 +43,10 @@ bool delete_link(nl::Socket& sock, const Link& link);
 
 std::string format_mac(nl::Bytes hw);
 
+// One reply of the requests above, parsed (pure, for tests): nullopt when it is not a link
+// (`name` when it carries none), not an IPv4 address of `ifindex`, or not an IPv4 route.
+std::optional<Link> parse_link(const nl::Reply& reply, const std::string& name);
+std::optional<Ipv4Address> parse_ipv4_address(const nl::Reply& reply, int ifindex);
+std::optional<Ipv4Route> parse_ipv4_route(const nl::Reply& reply);
+
 }  // namespace ucrun::net

@@ -16,6 +16,10 @@ constexpr std::size_t align4(std::size_t n) { return (n + 3) & ~std::size_t{3}; 
 
 nlmsghdr* hdr(std::vector<std::uint8_t>& buf) { return reinterpret_cast<nlmsghdr*>(buf.data()); }
 
+// The kernel reports -errno; any other value (INT_MIN, whose negation overflows, or a positive
+// one) is a malformed reply.
+int errno_of(int negative) { return negative <= 0 && negative >= -4095 ? -negative : EPROTO; }
+
 }  // namespace
 
 Message::Message(std::uint16_t type, std::uint16_t flags) : buf_(NLMSG_HDRLEN, 0) {
@@ -155,47 +159,56 @@ Result Socket::transact(Message& msg) {
             if (errno == EINTR) continue;
             sys::throw_errno("receive netlink reply");
         }
-        // Messages of an earlier, abandoned request carry another sequence number: skip them.
-        std::size_t off = 0;
-        while (off + NLMSG_HDRLEN <= static_cast<std::size_t>(n)) {
-            nlmsghdr mh;
-            std::memcpy(&mh, buf.data() + off, sizeof mh);
-            if (mh.nlmsg_len < NLMSG_HDRLEN || off + mh.nlmsg_len > static_cast<std::size_t>(n))
-                throw sys::Error("malformed netlink reply");
-            Bytes whole(buf.data() + off, mh.nlmsg_len);
-            off += NLMSG_ALIGN(mh.nlmsg_len);
-            if (mh.nlmsg_seq != seq) continue;
-            if (mh.nlmsg_type == NLMSG_DONE) {
-                // A dump that failed midway says so in the int after the header.
-                int status = 0;
-                if (mh.nlmsg_len >= NLMSG_HDRLEN + sizeof status)
-                    std::memcpy(&status, whole.data() + NLMSG_HDRLEN, sizeof status);
-                if (status < 0) result.error = -status;
-                return result;
-            }
-            if (mh.nlmsg_type == NLMSG_ERROR) {
-                nlmsgerr err{};
-                Bytes body = whole.subspan(NLMSG_HDRLEN);
-                std::memcpy(&err, body.data(), std::min(sizeof err, body.size()));
-                result.error = -err.error;
-                if (mh.nlmsg_flags & NLM_F_ACK_TLVS) {
-                    // With NETLINK_CAP_ACK the echoed request is just its header.
-                    std::size_t tlv_at = sizeof err;
-                    if (!(mh.nlmsg_flags & NLM_F_CAPPED)) tlv_at += err.msg.nlmsg_len - NLMSG_HDRLEN;
-                    if (tlv_at < body.size()) {
-                        auto tlvs = parse_attrs(body.subspan(align4(tlv_at)));
-                        if (auto it = tlvs.find(NLMSGERR_ATTR_MSG); it != tlvs.end())
-                            result.kernel_message = attr_string(it->second);
-                    }
-                }
-                return result;
-            }
-            Reply r;
-            r.type = mh.nlmsg_type;
-            r.payload.assign(whole.begin() + NLMSG_HDRLEN, whole.end());
-            result.replies.push_back(std::move(r));
-        }
+        if (absorb_datagram(Bytes(buf.data(), static_cast<std::size_t>(n)), seq, result)) return result;
     }
+}
+
+bool absorb_datagram(Bytes datagram, std::uint32_t seq, Result& result) {
+    const std::size_t n = datagram.size();
+    // Messages of an earlier, abandoned request carry another sequence number: skip them.
+    std::size_t off = 0;
+    while (off + NLMSG_HDRLEN <= n) {
+        nlmsghdr mh;
+        std::memcpy(&mh, datagram.data() + off, sizeof mh);
+        if (mh.nlmsg_len < NLMSG_HDRLEN || off + mh.nlmsg_len > n)
+            throw sys::Error("malformed netlink reply");
+        Bytes whole = datagram.subspan(off, mh.nlmsg_len);
+        off += NLMSG_ALIGN(mh.nlmsg_len);
+        if (mh.nlmsg_seq != seq) continue;
+        if (mh.nlmsg_type == NLMSG_DONE) {
+            // A dump that failed midway says so in the int after the header.
+            int status = 0;
+            if (mh.nlmsg_len >= NLMSG_HDRLEN + sizeof status)
+                std::memcpy(&status, whole.data() + NLMSG_HDRLEN, sizeof status);
+            if (status < 0) result.error = errno_of(status);
+            return true;
+        }
+        if (mh.nlmsg_type == NLMSG_ERROR) {
+            nlmsgerr err{};
+            Bytes body = whole.subspan(NLMSG_HDRLEN);
+            std::memcpy(&err, body.data(), std::min(sizeof err, body.size()));
+            result.error = errno_of(err.error);
+            if (mh.nlmsg_flags & NLM_F_ACK_TLVS) {
+                // With NETLINK_CAP_ACK the echoed request is just its header.
+                std::size_t tlv_at = sizeof err;
+                if (!(mh.nlmsg_flags & NLM_F_CAPPED)) tlv_at += err.msg.nlmsg_len - NLMSG_HDRLEN;
+                // Aligned first: a message whose length is not a multiple of 4 would otherwise
+                // put the TLVs past its end (subspan beyond the size, a read out of bounds).
+                tlv_at = align4(tlv_at);
+                if (tlv_at < body.size()) {
+                    auto tlvs = parse_attrs(body.subspan(tlv_at));
+                    if (auto it = tlvs.find(NLMSGERR_ATTR_MSG); it != tlvs.end())
+                        result.kernel_message = attr_string(it->second);
+                }
+            }
+            return true;
+        }
+        Reply r;
+        r.type = mh.nlmsg_type;
+        r.payload.assign(whole.begin() + NLMSG_HDRLEN, whole.end());
+        result.replies.push_back(std::move(r));
+    }
+    return false;
 }
 
 }  // namespace ucrun::net::nl

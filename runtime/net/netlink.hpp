@@ -52,7 +52,8 @@ struct Reply {
     template <class T>
     T header() const {
         T h{};
-        std::memcpy(&h, payload.data(), std::min(sizeof(T), payload.size()));
+        // An empty payload's data() may be null, which memcpy must not get even for 0 bytes.
+        if (!payload.empty()) std::memcpy(&h, payload.data(), std::min(sizeof(T), payload.size()));
         return h;
     }
     // The attributes after a family header of `header_size` bytes.
@@ -76,6 +77,11 @@ struct Result {
     // "File exists" or "File exists (Exclusivity flag on, cannot modify)".
     std::string describe() const;
 };
+
+// Adds one received datagram to the outcome of request `seq` (messages of other requests are
+// skipped). True once it held the request's end (ack, error or NLMSG_DONE). Throws on broken
+// framing. Pure: transact's parser, testable without a socket.
+bool absorb_datagram(Bytes datagram, std::uint32_t seq, Result& result);
 
 // A NETLINK_ROUTE socket, bound to the network namespace of the thread that opened it.
 class Socket {

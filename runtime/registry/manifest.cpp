@@ -43,7 +43,7 @@ Manifest parse_manifest(const std::string& json_text, const std::string& what) {
     nlohmann::json j;
     try {
         j = nlohmann::json::parse(json_text);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for 1e999
         throw sys::Error(what + ": invalid JSON: " + e.what());
     }
     if (!j.is_object()) throw sys::Error(what + ": expected a JSON object");

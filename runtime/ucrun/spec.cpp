@@ -73,7 +73,7 @@ Spec parse_spec(const std::string& text, const std::string& origin) {
     Spec s;
     try {
         s.raw = json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse_error, and out_of_range for a number like 1e999
         throw sys::Error(origin + ": invalid JSON: " + e.what());
     }
     Reader r(origin);
