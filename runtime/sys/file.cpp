@@ -99,11 +99,29 @@ void remove_tree(const std::string& path) {
     if (ec && ec.value() != ENOENT) throw SystemError("remove " + path, ec.value());
 }
 
+// Our own loop rather than std::filesystem::copy_file, whose fallback reports every write
+// failure as EIO: a full filesystem must say ENOSPC.
 void copy_file(const std::string& from, const std::string& to, int mode) {
-    std::error_code ec;
-    std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing, ec);
-    if (ec) throw SystemError("copy " + from + " to " + to, ec.value());
-    std::filesystem::permissions(to, std::filesystem::perms(mode), ec);
+    const std::string what = "copy " + from + " to " + to;
+    UniqueFd in(::open(from.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!in) throw_errno(what);
+    UniqueFd out(::open(to.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode));
+    if (!out) throw_errno(what);
+    char buf[1 << 16];
+    for (;;) {
+        ssize_t n = ::read(in.get(), buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) throw_errno(what);
+        if (n == 0) break;
+        for (ssize_t done = 0; done < n;) {
+            ssize_t w = ::write(out.get(), buf + done, static_cast<size_t>(n - done));
+            if (w < 0 && errno == EINTR) continue;
+            if (w < 0) throw_errno(what);
+            done += w;
+        }
+    }
+    if (::fchmod(out.get(), static_cast<mode_t>(mode)) != 0) throw_errno(what);
+    if (::close(out.release()) != 0) throw_errno(what);
 }
 
 bool path_exists(const std::string& path) {
