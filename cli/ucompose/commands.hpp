@@ -30,3 +30,4 @@ void add_top_command(CLI::App& app, GlobalOptions& g);
 void add_port_command(CLI::App& app, GlobalOptions& g);
 void add_events_command(CLI::App& app, GlobalOptions& g);
 void add_create_command(CLI::App& app, GlobalOptions& g);
+void add_convert_command(CLI::App& app, GlobalOptions& g);

@@ -18,6 +18,7 @@ UCOMPOSE_BLOB(tracker, UCOMPOSE_TRACKER_BIN)
 UCOMPOSE_BLOB(tracker_containerfile, UCOMPOSE_TRACKER_CONTAINERFILE)
 UCOMPOSE_BLOB(guest_init, UCOMPOSE_GUEST_INIT_BIN)
 UCOMPOSE_BLOB(guest_kernel_fragment, UCOMPOSE_GUEST_KERNEL_FRAGMENT)
+UCOMPOSE_BLOB(kube_runtimeclass, UCOMPOSE_KUBE_RUNTIMECLASS)
 
 namespace ucompose::image {
 namespace {
@@ -42,6 +43,10 @@ namespace ucompose::image {
 
 std::string_view guest_kernel_fragment() {
     return blob(ucompose_blob_guest_kernel_fragment, ucompose_blob_guest_kernel_fragment_end);
+}
+
+std::string_view kube_runtimeclass() {
+    return blob(ucompose_blob_kube_runtimeclass, ucompose_blob_kube_runtimeclass_end);
 }
 
 }  // namespace ucompose::image

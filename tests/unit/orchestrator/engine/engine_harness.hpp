@@ -19,6 +19,30 @@
 
 namespace engine_test {
 
+// Projects shared by the engine tests. db <- web <- proxy, and solo on its own:
+inline const char* kChain = R"(
+services:
+  db:
+    image: docker.io/library/busybox:latest
+  web:
+    image: docker.io/library/busybox:latest
+    depends_on: [db]
+  proxy:
+    image: docker.io/library/busybox:latest
+    depends_on: [web]
+  solo:
+    image: docker.io/library/busybox:latest
+)";
+// Two independent services:
+inline const char* kTwo = R"(
+services:
+  a:
+    image: docker.io/library/busybox:latest
+  b:
+    image: docker.io/library/busybox:latest
+)";
+
+
 using namespace ucompose;
 
 // Swaps `stream`'s buffer for a string for this scope.

@@ -8,20 +8,6 @@ using namespace engine_test;
 
 namespace {
 
-const char* kChain = R"(
-services:
-  db:
-    image: docker.io/library/busybox:latest
-  web:
-    image: docker.io/library/busybox:latest
-    depends_on: [db]
-  proxy:
-    image: docker.io/library/busybox:latest
-    depends_on: [web]
-  solo:
-    image: docker.io/library/busybox:latest
-)";
-
 const std::vector<Listed> kAllRunning = {{"db"}, {"web"}, {"proxy"}, {"solo"}};
 
 }  // namespace

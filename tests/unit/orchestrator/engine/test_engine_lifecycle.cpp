@@ -9,20 +9,6 @@ using namespace engine_test;
 
 namespace {
 
-const char* kChain = R"(
-services:
-  db:
-    image: docker.io/library/busybox:latest
-  web:
-    image: docker.io/library/busybox:latest
-    depends_on: [db]
-  proxy:
-    image: docker.io/library/busybox:latest
-    depends_on: [web]
-  solo:
-    image: docker.io/library/busybox:latest
-)";
-
 std::vector<Listed> all_in(const std::string& state) {
     return {{"db", 1, state}, {"web", 1, state}, {"proxy", 1, state}, {"solo", 1, state}};
 }

@@ -8,14 +8,6 @@ using namespace engine_test;
 
 namespace {
 
-const char* kTwo = R"(
-services:
-  a:
-    image: docker.io/library/busybox:latest
-  b:
-    image: docker.io/library/busybox:latest
-)";
-
 }  // namespace
 
 TEST_CASE("logs: every container's lines with its prefix; failures name the container", "[engine][logs]") {

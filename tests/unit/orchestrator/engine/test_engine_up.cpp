@@ -10,21 +10,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// db <- web <- proxy, and solo on its own.
-const char* kChain = R"(
-services:
-  db:
-    image: docker.io/library/busybox:latest
-  web:
-    image: docker.io/library/busybox:latest
-    depends_on: [db]
-  proxy:
-    image: docker.io/library/busybox:latest
-    depends_on: [web]
-  solo:
-    image: docker.io/library/busybox:latest
-)";
-
 // web waits for db to be healthy (a check every 10 s, 3 retries).
 const char* kHealthy = R"(
 services:

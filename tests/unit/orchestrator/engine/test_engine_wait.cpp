@@ -9,14 +9,6 @@ using namespace engine_test;
 
 namespace {
 
-const char* kTwo = R"(
-services:
-  a:
-    image: docker.io/library/busybox:latest
-  b:
-    image: docker.io/library/busybox:latest
-)";
-
 }  // namespace
 
 TEST_CASE("wait: exit code and errors for each answer of podman wait", "[engine][wait]") {
