@@ -28,6 +28,7 @@
 #include "runtime/unikernel/network.hpp"
 #include "runtime/unikernel/qemu_argv.hpp"
 #include "runtime/unikernel/resources.hpp"
+#include "runtime/unikernel/uts_hostname.hpp"
 
 namespace ucrun::unikernel {
 namespace {
@@ -64,6 +65,14 @@ std::string random_seed() {
 }
 std::string bundle_dir_of(const std::string& state_dir) { return state_dir + "/bundle"; }
 
+// config.json's hostname; a container that joins another's UTS namespace (a pod's app container)
+// has none, and gets the namespace's.
+std::string guest_hostname(const Spec& spec) {
+    if (!spec.hostname.empty()) return spec.hostname;
+    auto uts = spec.namespace_path("uts");
+    return uts && !uts->empty() ? hostname_in_uts(*uts) : std::string();
+}
+
 }  // namespace
 
 std::string prepare(const PrepareRequest& req) {
@@ -96,7 +105,7 @@ std::string prepare(const PrepareRequest& req) {
         std::optional<GuestNic> nic = network->attach({spec, req.id, req.state_dir});
         fault_point(spec.annotations, "tap");
 
-        GuestProcess process{spec.args, spec.env, spec.cwd, spec.hostname};
+        GuestProcess process{spec.args, spec.env, spec.cwd, guest_hostname(spec)};
         VmPlan plan;
         plan.name = req.id.substr(0, 12);
         plan.accel = accel.accel;

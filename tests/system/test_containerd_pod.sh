@@ -3,7 +3,8 @@
 # through ucrun (RuntimeClass ucrun): a CNI network namespace, a sandbox task that owns it, then
 # a unikernel app container and an ordinary sidecar that join it, all with the CRI annotations.
 #  - the sandbox stays an ordinary container even with SERVICE_NAME of a real unikernel in its env;
-#  - the unikernel takes the pod's IP: the host reaches the guest's HTTP server on it;
+#  - the unikernel takes the pod's IP: the host reaches the guest's HTTP server on it; it joins
+#    the sandbox's UTS namespace as kubelet's containers do, and the guest gets its hostname;
 #  - the sidecar runs in the pod's netns (eth0 carries the pod IP, its own loopback works);
 #  - ctr task metrics reports the VM's cgroup; pause/resume freeze and thaw the guest;
 #  - ctr task exec into the unikernel fails with a clear error; a second unikernel in the pod is
@@ -41,17 +42,20 @@ wait_for 30 "sandbox task running" ctd_task_is "$sb" RUNNING
 [[ -z $(uk_qemu_pids "$sb") ]] || fail "the sandbox was booted as a VM"
 sbpid=$(ctd_task_pid "$sb")
 podns=network:/proc/$sbpid/ns/net
+# kubelet names the sandbox's UTS namespace after the pod; the app containers join it.
+podhost=web-$$
+nsenter --uts="/proc/$sbpid/ns/uts" hostname "$podhost" || fail "set the pod's hostname"
 
 log "unikernel $uk joins the pod's netns"
 # In the foreground, in the background: ctr run waits on the task and exits with its code.
-ctd_run --with-ns "$podns" "${cri_container[@]}" "$image" "$uk" </dev/null >"$CTD_DIR/$uk.out" 2>&1 &
+ctd_run --with-ns "$podns" --with-ns "uts:/proc/$sbpid/ns/uts" "${cri_container[@]}" "$image" "$uk" </dev/null >"$CTD_DIR/$uk.out" 2>&1 &
 ukrun=$!
 wait_for 60 "unikernel task running" ctd_task_is "$uk" RUNNING
 [[ -n $(uk_qemu_pids "$uk") ]] || fail "no QEMU for $uk: ucrun did not boot it as a VM"
 log "GET http://$POD_IP/ from the host"
 wait_for 180 "HTTP from the guest on the pod IP $POD_IP" curl -sf -m 2 "http://$POD_IP/"
 page=$(curl -sf -m 10 "http://$POD_IP/") || fail "GET http://$POD_IP/ failed after it had answered"
-assert_contains "$page" "pod-page" "the guest's page on the pod IP"
+assert_eq "pod-page $podhost" "$page" "the guest's page on the pod IP, with the pod's hostname"
 
 log "ordinary sidecar $sc joins the pod"
 ctd_run -d --with-ns "$podns" "${cri_container[@]}" "$TEST_IMAGE" "$sc" httpd -f -p 127.0.0.1:8081 -h /etc \
