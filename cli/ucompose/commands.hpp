@@ -31,3 +31,5 @@ void add_port_command(CLI::App& app, GlobalOptions& g);
 void add_events_command(CLI::App& app, GlobalOptions& g);
 void add_create_command(CLI::App& app, GlobalOptions& g);
 void add_convert_command(CLI::App& app, GlobalOptions& g);
+void add_doctor_command(CLI::App& app, GlobalOptions& g);
+void add_completion_command(CLI::App& app, GlobalOptions& g);  // hidden: completion bash

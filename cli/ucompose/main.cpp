@@ -57,6 +57,8 @@ int run(int argc, char** argv) {
     add_events_command(app, g);
     add_create_command(app, g);
     add_convert_command(app, g);
+    add_doctor_command(app, g);
+    add_completion_command(app, g);
 
     app.parse_complete_callback([&] {
         spdlog::set_level(g.verbose ? spdlog::level::debug : spdlog::level::info);

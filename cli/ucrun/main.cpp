@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "cli/ucrun/completion.hpp"
+#include "git_revision.hpp"  // generated at build time (cmake/git_revision.cmake)
 #include "runtime/ucrun/verb_tokens.hpp"
 #include "runtime/sys/error.hpp"
 #include "runtime/ucrun/log.hpp"
@@ -28,7 +30,7 @@ CLI::App* verb(CLI::App& app, const char* name, const char* help, Parsed& p, boo
 int run(int argc, char** argv, ucrun::GlobalOptions& g) {
     CLI::App app{"ucrun: an OCI runtime that runs unikernels as containers"};
     app.set_version_flag("-v,--version", std::string("ucrun version ") + UCRUN_VERSION +
-                                             "\nspec: 1.0.2\ndelegate: crun (default) or runc");
+                                             "\ncommit: " + UCOMPOSE_GIT_REVISION + "\nspec: 1.0.2\ndelegate: crun (default) or runc");
     app.require_subcommand(1);
     app.add_option("--root", g.root, "state directory")->capture_default_str();
     app.add_option("--log", g.log, "log file");
@@ -93,6 +95,7 @@ int run(int argc, char** argv, ucrun::GlobalOptions& g) {
     auto* spec = verb(app, "spec", "write a default config.json", p, false);
     spec->add_option("-b,--bundle", ignored);
     spec->add_flag("--rootless", b);
+    auto* completion = ucrun_cli::add_completion_verb(app);
 
     // runc and crun name an unknown verb; CLI11 would only say a subcommand is required.
     ucrun::VerbTokens early = ucrun::split_verb(argc, argv);
@@ -118,6 +121,7 @@ int run(int argc, char** argv, ucrun::GlobalOptions& g) {
         ucrun::report_error(g, e.what());
         return 1;
     }
+    if (completion->parsed()) return ucrun_cli::print_completion(app);
 
     ucrun::Context ctx{g, ucrun::load_config(ucrun::current_env()), ucrun::current_env()};
     ucrun::VerbTokens t = ucrun::split_verb(argc, argv);

@@ -1,5 +1,7 @@
 #include "runtime/ucrun/config.hpp"
 
+#include <unistd.h>
+
 #include <nlohmann/json.hpp>
 
 #include "runtime/sys/error.hpp"
@@ -7,10 +9,37 @@
 
 extern char** environ;
 
+// The install prefix's monitor, set by cli/CMakeLists.txt from CMAKE_INSTALL_PREFIX.
+#ifndef UCRUN_DEFAULT_MONITOR
+#define UCRUN_DEFAULT_MONITOR "/usr/local/lib/ucrun/ucrun-monitor"
+#endif
+
 namespace ucrun {
+
+std::string monitor_beside(const std::string& exe) {
+    auto slash = exe.rfind('/');
+    if (slash == std::string::npos) return {};
+    std::string dir = exe.substr(0, slash);
+    if (dir.size() < 4 || dir.compare(dir.size() - 4, 4, "/bin") != 0) return {};
+    return dir.substr(0, dir.size() - 4) + "/lib/ucrun/ucrun-monitor";
+}
+
+const std::string& default_monitor() {
+    static const std::string monitor = [] {
+        char buf[4096];
+        ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+        if (n > 0) {
+            std::string beside = monitor_beside(std::string(buf, static_cast<size_t>(n)));
+            if (!beside.empty() && ::access(beside.c_str(), X_OK) == 0) return beside;
+        }
+        return std::string(UCRUN_DEFAULT_MONITOR);
+    }();
+    return monitor;
+}
 
 Config parse_config(const std::string& text, const std::string& origin) {
     Config c;
+    c.monitor = default_monitor();
     c.source = origin;
     nlohmann::json j;
     try {
@@ -55,10 +84,12 @@ Config load_config(const EnvMap& env) {
     std::string path = "/etc/ucrun/ucrun.json";
     if (auto it = env.find("UCRUN_CONFIG"); it != env.end() && !it->second.empty()) path = it->second;
     Config c;
-    if (auto text = sys::read_file_if_exists(path))
+    if (auto text = sys::read_file_if_exists(path)) {
         c = parse_config(*text, path);
-    else
+    } else {
+        c.monitor = default_monitor();
         c.source = "defaults";
+    }
     apply_env_overrides(c, env);
     return c;
 }

@@ -6,12 +6,23 @@
 
 namespace ucrun {
 
+// "<prefix>/lib/ucrun/ucrun-monitor" for an executable "<prefix>/bin/NAME", else "".
+std::string monitor_beside(const std::string& exe);
+
+// The monitor installed with the running binary: monitor_beside(/proc/self/exe) when that file
+// exists (so /usr/bin/ucrun of the .deb and /usr/local/bin/ucrun of scripts/build-install each
+// find their own), else the configured install prefix's (CMAKE_INSTALL_PREFIX, /usr/local by
+// default). Computed once per process; the starting value of "monitor" in parse_config and
+// load_config (docs/packaging.md).
+const std::string& default_monitor();
+
 struct Config {
     std::string delegate = "crun";                         // crun (default) or runc, name or path
     std::string registry = "/var/lib/ucrun/registry";      // unikernel registry root
     std::string cache = "/var/lib/ucrun/cache";            // unpacked compressed kernels, shared by VMs
     std::string qemu = "/usr/bin/qemu-system-x86_64";      // host VMM
-    std::string monitor = "/usr/local/lib/ucrun/ucrun-monitor";  // the VM's pid 1 (runtime/monitor)
+    // The VM's pid 1 (runtime/monitor). parse_config and load_config start from default_monitor().
+    std::string monitor = "/usr/local/lib/ucrun/ucrun-monitor";
     std::string accel = "auto";   // auto (KVM when /dev/kvm works, else TCG) | kvm | tcg
     int stop_timeout_s = 10;   // SIGTERM -> powerdown -> SIGKILL deadline inside the monitor
     std::string source;        // where the config came from, for messages

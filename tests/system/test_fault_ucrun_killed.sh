@@ -17,6 +17,7 @@ img_network "$net"
 # stopped_ucrun: the pid of a ucrun create that stopped itself at a fault point.
 stopped_ucrun() { ps -eo pid=,stat=,args= | awk '$2 ~ /^T/ && $3 ~ /ucrun$/ && / create / { print $1; exit }'; }
 has_stopped_ucrun() { [[ -n $(stopped_ucrun) ]]; }
+runner_done() { ! kill -0 "$1" 2>/dev/null; }
 
 for step in record tap delegate; do
     name=$(unique_name "$step")
@@ -27,10 +28,20 @@ for step in record tap delegate; do
     runner=$!
     wait_for 60 "ucrun create stopped at $step" has_stopped_ucrun
     kill -KILL "$(stopped_ucrun)"
-    wait "$runner"
-    rc=$?
-    assert_ne 0 "$rc" "podman run after ucrun was killed at $step"
-    log "podman run said: $(tr -d '\0' <"$IMG_TMP/$step.out" | tail -n1)"
+    # After the delegate created the container, conmon does not report the runtime's death and
+    # podman waits for its own 240 s create timeout ("container creation timeout"): that wait is
+    # podman's, not ucrun's, so the test ends the podman client after 30 s and goes on to the
+    # cleanup, which is what is under test (docs/faults.md).
+    if wait_quiet 30 runner_done "$runner"; then
+        wait "$runner"
+        rc=$?
+        assert_ne 0 "$rc" "podman run after ucrun was killed at $step"
+        log "podman run said: $(tr -d '\0' <"$IMG_TMP/$step.out" | tail -n1)"
+    else
+        log "podman run still waits for conmon after 30 s (podman's create timeout is 240 s): ending it"
+        kill -KILL "$runner" 2>/dev/null
+        wait "$runner" 2>/dev/null
+    fi
     id=$(uk_full_id "$name")
     [[ -n $id ]] || fail "podman has no container $name after the failed run"
     netns=$(podman inspect --format '{{.NetworkSettings.SandboxKey}}' "$name")
