@@ -30,23 +30,9 @@ namespace fs = std::filesystem;
 
 const char* const kContainerdUcrun = "plugins.\"io.containerd.grpc.v1.cri\".containerd.runtimes.ucrun";
 
-bool executable(const std::string& p) {
-    struct stat st {};
-    return !p.empty() && ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::access(p.c_str(), X_OK) == 0;
-}
-
 bool is_mode(const std::string& p, mode_t type) {
     struct stat st {};
     return ::stat(p.c_str(), &st) == 0 && (st.st_mode & S_IFMT) == type;
-}
-
-// argv[0] as exec would find it: a path as is, else the first executable in PATH ("" = none).
-std::string which(const std::string& name) {
-    if (name.find('/') != std::string::npos) return executable(name) ? name : "";
-    const char* path = std::getenv("PATH");
-    for (const auto& dir : sys::path_dirs(path ? path : "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"))
-        if (executable(dir + "/" + name)) return dir + "/" + name;
-    return "";
 }
 
 std::string first_line(const std::string& s) {
@@ -93,7 +79,7 @@ long hard_limit(int resource) {
 }
 
 void gather_podman(const GatherOptions& opts, Facts& f) {
-    f.podman.path = which(opts.podman);
+    f.podman.path = sys::find_program(opts.podman);
     if (f.podman.path.empty()) {
         f.podman.error = opts.podman + " not in PATH";
         return;
@@ -139,7 +125,7 @@ void gather_containers_conf(Facts& f) {
     }
     if (auto v = toml_value(conf, "engine.runtimes", "ucrun")) {
         f.ucrun_runtime_paths = toml_string_array(*v);
-        for (const auto& p : *f.ucrun_runtime_paths) f.path_exists[p] = executable(p);
+        for (const auto& p : *f.ucrun_runtime_paths) f.path_exists[p] = sys::executable_file(p);
     }
     if (auto v = toml_value(conf, "engine", "runtime_supports_json")) {
         f.runtime_supports_json = toml_string_array(*v);
@@ -153,14 +139,14 @@ void gather_containers_conf(Facts& f) {
         f.init_path = toml_string(*e);
         f.init_path_set = true;
     }
-    f.init_present = executable(f.init_path);
+    f.init_present = sys::executable_file(f.init_path);
 
     // netavark: podman looks in helper_binaries_dir.
     std::vector<std::string> helpers = {"/usr/local/libexec/podman", "/usr/local/lib/podman", "/usr/libexec/podman",
                                         "/usr/lib/podman"};
     if (auto v = toml_value(conf, "engine", "helper_binaries_dir")) helpers = toml_string_array(*v);
     for (const auto& d : helpers)
-        if (executable(d + "/netavark")) {
+        if (sys::executable_file(d + "/netavark")) {
             f.netavark.path = d + "/netavark";
             break;
         }
@@ -235,7 +221,7 @@ void gather_ucrun(const GatherOptions& opts, Facts& f) {
     f.qemu = c.qemu;
     f.registry = c.registry;
     f.ucrun_bin = opts.ucrun_bin;
-    f.ucrun_bin_exists = executable(opts.ucrun_bin);
+    f.ucrun_bin_exists = sys::executable_file(opts.ucrun_bin);
 }
 
 std::string host_path(const std::string& container_path) {
@@ -293,7 +279,7 @@ void gather_registry(Facts& f) {
 }
 
 void gather_containerd(Facts& f) {
-    f.containerd_path = which("containerd");
+    f.containerd_path = sys::find_program("containerd");
     if (f.containerd_path.empty()) return;
     Tool t{f.containerd_path, "", ""};
     version_of(t);
@@ -308,7 +294,7 @@ void gather_containerd(Facts& f) {
     f.containerd_has_ucrun = tables.count(kContainerdUcrun) > 0;
     if (auto v = toml_value(tables, std::string(kContainerdUcrun) + ".options", "BinaryName"))
         f.containerd_ucrun_binary = toml_string(*v);
-    f.containerd_ucrun_binary_exists = executable(f.containerd_ucrun_binary);
+    f.containerd_ucrun_binary_exists = sys::executable_file(f.containerd_ucrun_binary);
 }
 
 }  // namespace
@@ -317,9 +303,9 @@ Facts gather_facts(const GatherOptions& opts) {
     Facts f;
     f.root = ::geteuid() == 0;
     gather_podman(opts, f);
-    if (f.crun.path.empty()) f.crun.path = which("crun");
+    if (f.crun.path.empty()) f.crun.path = sys::find_program("crun");
     if (f.crun.version.empty()) version_of(f.crun);
-    if (f.conmon.path.empty()) f.conmon.path = which("conmon");
+    if (f.conmon.path.empty()) f.conmon.path = sys::find_program("conmon");
     if (f.conmon.version.empty()) version_of(f.conmon);
     gather_containers_conf(f);
     version_of(f.netavark);

@@ -128,17 +128,10 @@ std::string compiler_identity() {
 // Tools kbuild needs for this configuration, checked before minutes of work.
 void check_tools() {
     std::vector<std::string> missing;
-    const char* path = ::getenv("PATH");
-    const std::vector<std::string> dirs = sys::path_dirs(path ? path : "/usr/bin:/bin");
-    auto on_path = [&](const std::string& tool) {
-        for (const auto& dir : dirs)
-            if (::access((dir + "/" + tool).c_str(), X_OK) == 0) return true;
-        return false;
-    };
     const std::pair<const char*, const char*> tools[] = {{"make", "make"}, {"flex", "flex"}, {"bison", "bison"},
                                                          {"bc", "bc"},     {"xz", "xz-utils"}, {"tar", "tar"}};
     for (const auto& [tool, pkg] : tools)
-        if (!on_path(tool)) missing.push_back(pkg);
+        if (sys::find_program(tool).empty()) missing.push_back(pkg);
     if (!sys::path_exists("/usr/include/gelf.h")) missing.push_back("libelf-dev");
     if (!sys::path_exists("/usr/include/openssl/opensslv.h")) missing.push_back("libssl-dev");
     if (missing.empty()) return;

@@ -2,9 +2,12 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/stat.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <cstdlib>
 
 #include "runtime/sys/error.hpp"
 #include "runtime/sys/unique_fd.hpp"
@@ -185,6 +188,19 @@ std::vector<std::string> path_dirs(const std::string& path_env) {
         start = colon + 1;
     }
     return dirs;
+}
+
+bool executable_file(const std::string& path) {
+    struct stat st {};
+    return !path.empty() && ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::access(path.c_str(), X_OK) == 0;
+}
+
+std::string find_program(const std::string& name) {
+    if (name.find('/') != std::string::npos) return executable_file(name) ? name : "";
+    const char* path = ::getenv("PATH");
+    for (const auto& dir : path_dirs(path ? path : "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"))
+        if (executable_file(dir + "/" + name)) return dir + "/" + name;
+    return "";
 }
 
 }  // namespace sys

@@ -65,4 +65,11 @@ std::string join_argv(const Argv& argv);  // for messages and dry runs only
 // The directories of a PATH-style list ("/a::/b" -> {"/a", "/b"}: empty entries dropped).
 std::vector<std::string> path_dirs(const std::string& path_env);
 
+// True for a regular file this process may execute.
+bool executable_file(const std::string& path);
+
+// argv[0] as exec would find it: a name with a '/' as is, else the first executable file in
+// $PATH (a standard PATH when unset); "" when there is none.
+std::string find_program(const std::string& name);
+
 }  // namespace sys
