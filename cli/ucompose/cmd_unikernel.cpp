@@ -1,5 +1,7 @@
-// ucompose unikernel build|import|ls|rm: unikernel images and the local registry.
+// ucompose unikernel build|import|push|pull|ls|rm: unikernel images, the local registry and
+// remote (OCI) registries.
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <iostream>
@@ -7,8 +9,12 @@
 
 #include "cli/ucompose/commands.hpp"
 #include "orchestrator/image/command_runner.hpp"
+#include "orchestrator/engine/output.hpp"
 #include "orchestrator/image/unikernel_build.hpp"
+#include "orchestrator/image/unikernel_push.hpp"
+#include "orchestrator/registry/remote.hpp"
 #include "orchestrator/registry/store.hpp"
+#include "runtime/registry/remote.hpp"
 
 namespace {
 
@@ -20,7 +26,43 @@ std::unique_ptr<CommandRunner> make_runner(const GlobalOptions& g) {
     return std::make_unique<ucompose::image::SystemCommandRunner>();
 }
 
-void progress(const std::string& line) { spdlog::info("{}", line); }
+// docker compose's progress block for one unikernel: a line rewritten in place on a terminal,
+// plain lines otherwise (orchestrator/engine/output.hpp).
+class StepProgress {
+public:
+    StepProgress(const GlobalOptions& g, std::string name, std::string title)
+        : progress_(std::cerr, !g.no_ansi && !g.dry_run && ::isatty(STDERR_FILENO) != 0, std::move(title)),
+          name_(std::move(name)) {}
+    // A step: "building initramfs", "pushing ..."
+    void step(const std::string& line) { progress_.event("Unikernel", name_, line); }
+    ucompose::image::Progress callback() {
+        return [this](const std::string& line) { step(line); };
+    }
+    void done(const std::string& status) {
+        progress_.event("Unikernel", name_, status, true);
+        progress_.finish();
+    }
+    void failed() {
+        progress_.event("Unikernel", name_, "Error", true, true);
+        progress_.finish();
+    }
+
+private:
+    ucompose::Progress progress_;
+    std::string name_;
+};
+
+// Runs `work` between a progress block's first step and its final status.
+template <typename Work>
+void with_progress(StepProgress& p, const std::string& done, Work&& work) {
+    try {
+        work();
+    } catch (...) {
+        p.failed();
+        throw;
+    }
+    p.done(done);
+}
 
 std::string kib(std::uint64_t bytes) {
     char buf[32];
@@ -58,7 +100,9 @@ void add_build(CLI::App& parent, GlobalOptions& g) {
         o->install = !*no_registry;
         o->podman = g.podman_path;
         auto runner = make_runner(g);
-        auto r = ucompose::image::build_unikernel(*o, *runner, progress);
+        StepProgress p(g, o->name, "Building");
+        ucompose::image::UnikernelBuildResult r;
+        with_progress(p, "Built", [&] { r = ucompose::image::build_unikernel(*o, *runner, p.callback()); });
         for (const auto& w : r.warnings) spdlog::warn("{}", w);
         std::cout << "unikernel " << o->name << ": initrd " << kib(r.initrd_bytes) << " (zstd), kernel "
                   << r.kernel << " (" << kib(r.kernel_bytes) << " in the image), memory " << r.memory_mib << " MiB\n";
@@ -92,8 +136,63 @@ void add_import(CLI::App& parent, GlobalOptions& g) {
         o->install = !*no_registry;
         o->podman = g.podman_path;
         auto runner = make_runner(g);
-        auto dir = ucompose::image::import_unikernel(*o, *runner, progress);
+        StepProgress p(g, o->name, "Importing");
+        std::optional<std::string> dir;
+        with_progress(p, "Imported", [&] { dir = ucompose::image::import_unikernel(*o, *runner, p.callback()); });
         if (dir) std::cout << "unikernel " << o->name << ": " << *dir << "\n";
+    });
+}
+
+void add_push(CLI::App& parent, GlobalOptions& g) {
+    auto o = std::make_shared<ucompose::image::UnikernelPushOptions>();
+    auto* cmd = parent.add_subcommand("push", "Push a unikernel of the local registry to an OCI registry");
+    cmd->add_option("name", o->name, "Registry name")->required();
+    cmd->add_option("ref", o->ref, "Image reference, HOST[:PORT]/PATH[:TAG]")->required();
+    cmd->add_option("--registry", o->registry_root, "Local registry root");
+    cmd->add_option("--tls-verify", o->tls_verify, "Require HTTPS and verify certificates (--tls-verify=false for HTTP)")
+        ->capture_default_str();
+    cmd->add_flag("--keep-image", o->keep_image, "Keep the local podman image tagged REF after the push");
+    cmd->callback([o, &g] {
+        o->podman = g.podman_path;
+        auto runner = make_runner(g);
+        StepProgress p(g, o->name, "Pushing");
+        with_progress(p, "Pushed", [&] { ucompose::image::push_unikernel(*o, *runner, p.callback()); });
+        std::cout << o->ref << "\n";
+    });
+}
+
+struct PullCli {
+    std::string ref, name, root;
+    std::optional<bool> tls_verify;
+};
+
+void add_pull(CLI::App& parent, GlobalOptions& g) {
+    auto o = std::make_shared<PullCli>();
+    auto* cmd = parent.add_subcommand("pull", "Pull a unikernel image into the local registry");
+    cmd->add_option("ref", o->ref, "Image reference, HOST[:PORT]/PATH[:TAG]")->required();
+    cmd->add_option("--name", o->name, "Registry name (default: the reference's last path component)");
+    cmd->add_option("--registry", o->root, "Local registry root");
+    cmd->add_option("--tls-verify", o->tls_verify,
+                    "Require HTTPS and verify certificates (default: remote_tls_verify of the ucrun config, else true)");
+    cmd->callback([o, &g] {
+        auto settings = ucompose::registry::remote_settings();
+        ucrun::registry::PullRequest r;
+        r.ref = o->ref;
+        r.name = o->name.empty() ? ucompose::registry::name_from_reference(o->ref) : o->name;
+        r.root = o->root.empty() ? settings.root : o->root;
+        r.force = true;  // as podman pull: the reference's current image replaces what we had
+        r.tls_verify = o->tls_verify.value_or(settings.tls_verify);
+        r.skopeo = settings.skopeo;
+        if (g.dry_run) {
+            std::cout << sys::join_argv(ucrun::registry::skopeo_copy_argv(r.skopeo, r.ref, "<staging>", r.tls_verify))
+                      << "\n";
+            return;
+        }
+        StepProgress p(g, r.name, "Pulling");
+        r.progress = p.callback();
+        ucrun::registry::PullResult res;
+        with_progress(p, "Pulled", [&] { res = ucrun::registry::pull_unikernel(r); });
+        std::cout << "unikernel " << r.name << ": " << res.dir << " (" << kib(res.bytes) << " fetched)\n";
     });
 }
 
@@ -132,10 +231,12 @@ void add_rm(CLI::App& parent) {
 }  // namespace
 
 void add_unikernel_command(CLI::App& app, GlobalOptions& g) {
-    auto* cmd = app.add_subcommand("unikernel", "Build, import, list and remove unikernels");
+    auto* cmd = app.add_subcommand("unikernel", "Build, import, push, pull, list and remove unikernels");
     cmd->require_subcommand(1);
     add_build(*cmd, g);
     add_import(*cmd, g);
+    add_push(*cmd, g);
+    add_pull(*cmd, g);
     add_ls(*cmd);
     add_rm(*cmd);
 }

@@ -282,6 +282,21 @@ Finding check_registry(const Facts& f) {
     return ok(name, "registry " + r + " writable");
 }
 
+Finding check_remote_registry(const Facts& f) {
+    const std::string name = "remote-registry";
+    if (f.remote_registry.empty())
+        return ok(name, "none configured (SERVICE_NAME is looked up in " + f.registry + " only)");
+    if (f.skopeo_path.empty()) {
+        Action a = install_or_reinstall(f, "skopeo");
+        return bad(Status::fail, name, "remote registry " + f.remote_registry + " set, but skopeo (which pulls) is missing",
+                   install_command(a), a);
+    }
+    if (f.remote_problem)
+        return bad(Status::fail, name, "remote registry " + f.remote_registry + " does not answer: " + *f.remote_problem,
+                   "start the registry, or correct \"remote_registry\" in " + f.ucrun_config_path);
+    return ok(name, "remote registry " + f.remote_registry + " answers (pulls with " + f.skopeo_path + ")");
+}
+
 Finding check_syslog(const Facts& f) {
     if (f.dev_log_socket) return ok("syslog", "/dev/log is a socket");
     return bad(Status::warn, "syslog",
@@ -316,7 +331,7 @@ std::vector<Finding> run_checks(const Facts& f) {
     std::vector<Finding> out = check_tools(f);
     for (auto* check : {check_ucrun_registered, check_json_logs, check_init, check_cgroups, check_rlimits,
                         check_kvm, check_tun, check_ucrun_config, check_qemu, check_firmware, check_kernel,
-                        check_registry, check_syslog, check_containerd})
+                        check_registry, check_remote_registry, check_syslog, check_containerd})
         out.push_back(check(f));
     return out;
 }

@@ -1,4 +1,5 @@
 #include "orchestrator/doctor/facts.hpp"
+#include "orchestrator/doctor/tcp_probe.hpp"
 
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -220,6 +221,11 @@ void gather_ucrun(const GatherOptions& opts, Facts& f) {
     f.accel = c.accel;
     f.qemu = c.qemu;
     f.registry = c.registry;
+    f.remote_registry = c.remote_registry;
+    if (!c.remote_registry.empty()) {
+        f.skopeo_path = sys::find_program(c.skopeo);
+        f.remote_problem = tcp_problem(registry_host_port(c.remote_registry), 3000);
+    }
     f.ucrun_bin = opts.ucrun_bin;
     f.ucrun_bin_exists = sys::executable_file(opts.ucrun_bin);
 }

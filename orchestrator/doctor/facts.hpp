@@ -84,6 +84,11 @@ struct Facts {
     bool registry_writable = false;   // a file could be created and removed in it
     std::string registry_error;
 
+    // The remote registry of ucrun's config ("remote_registry"; "" = none).
+    std::string remote_registry;
+    std::string skopeo_path;                     // "" = not found (pulls need it)
+    std::optional<std::string> remote_problem;   // why it does not answer (nullopt = it does)
+
     bool dev_log_socket = false;   // /dev/log is a socket
 
     // containerd.

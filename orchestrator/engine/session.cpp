@@ -33,6 +33,7 @@ Session open_session(const SessionOptions& o) {
     s.color = o.ansi && ::isatty(1) && !o.dry_run;
     s.live = o.ansi && ::isatty(2) && !o.dry_run;
     s.verbose = o.verbose;
+    s.unikernels = registry_unikernel_source();
     return s;
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "orchestrator/engine/clock.hpp"
+#include "orchestrator/engine/unikernels.hpp"
 #include "orchestrator/model/loader.hpp"
 #include "orchestrator/model/model.hpp"
 #include "orchestrator/podman/client.hpp"
@@ -38,6 +39,9 @@ struct Session {
     bool live = false;   // live progress (stderr is a tty and ansi)
     bool verbose = false;
     EngineClock* clock = &real_clock();   // health-check intervals (tests inject a ManualClock)
+    // Registry names `up` fetches before creating (null: none are fetched; ucrun still pulls on
+    // demand). open_session sets the registries of ucrun's config.
+    std::shared_ptr<UnikernelSource> unikernels;
 };
 
 // What load_project() needs from the session's options: the shell environment, warnings to spdlog.

@@ -73,6 +73,7 @@ public:
 
 private:
     Task<void> prepare_images(const ImagePlan& plan);
+    void prepare_unikernels(const std::vector<std::string>& selected);
     Task<void> create_resources(const Plan& plan);
     Task<void> service_main(ServiceRun& r);
     Task<void> create(ServiceRun& r);
@@ -166,6 +167,7 @@ Task<int> Up::run() {
         throw Error(msg);
     }
     co_await prepare_images(image_plan);
+    prepare_unikernels(selected);
 
     for (const auto& name : selected) {
         const Service& svc = p_.service(name);
@@ -284,6 +286,32 @@ Task<void> Up::prepare_images(const ImagePlan& plan) {
         throw Error(msg);
     }
     if (any) images_ = co_await list_images(pm_);
+}
+
+// Fetches the registry names that are neither installed nor carried by an image, one by one (the
+// registry's pull lock serializes them anyway), before anything is created.
+void Up::prepare_unikernels(const std::vector<std::string>& selected) {
+    if (!s_.unikernels || pm_.dry_run()) return;
+    std::vector<NamedUnikernel> wanted;
+    for (auto& u : unikernels_by_name(p_, selected, images_))
+        if (!s_.unikernels->installed(u.name)) wanted.push_back(std::move(u));
+    if (wanted.empty()) return;
+    if (!s_.unikernels->has_remote()) {
+        const auto& u = wanted.front();
+        throw Error("service " + quoted(u.service) + ": unknown unikernel " + quoted(u.name) + ": not in the local registry " +
+                    s_.unikernels->local_root() + " (build or pull it with `ucompose unikernel build|pull`, or set "
+                    "\"remote_registry\" in the ucrun config)");
+    }
+    for (const auto& u : wanted) {
+        progress_.event("Unikernel", u.name, "Pulling");
+        try {
+            s_.unikernels->pull(u.name);
+        } catch (const std::exception& e) {
+            progress_.event("Unikernel", u.name, "Error", true, true);
+            throw Error("service " + quoted(u.service) + ": unikernel " + quoted(u.name) + ": " + e.what());
+        }
+        progress_.event("Unikernel", u.name, "Pulled", true);
+    }
 }
 
 Task<void> Up::create_resources(const Plan& plan) {

@@ -2,7 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "orchestrator/image/temp_dir.hpp"
 #include "runtime/sys/error.hpp"
+#include "runtime/sys/file.hpp"
 
 namespace ucompose::image {
 
@@ -46,6 +48,20 @@ void podman_build(CommandRunner& runner, const std::string& podman, const std::s
         throw sys::Error("podman build " + tag + ": exited with status " + std::to_string(r.exit_code) +
                          (err.empty() ? "" : ": " + err));
     }
+}
+
+void build_unikernel_image(CommandRunner& runner, const std::string& podman, const std::string& tag,
+                           const registry::Manifest& manifest,
+                           const std::vector<std::pair<std::string, std::string>>& files,
+                           const std::vector<std::string>& cmd) {
+    TempDir ctx("ucompose-unikernel-");
+    sys::make_dirs(ctx.path() + "/unikernel");
+    for (const auto& [name, host] : files) sys::copy_file(host, ctx.path() + "/unikernel/" + name);
+    // Podman 4.3 does not pass image labels to the runtime, so the image's /unikernel/ is a
+    // registry entry, manifest included: ucrun recognizes it in the container's rootfs.
+    sys::write_file_atomic(ctx.path() + "/unikernel/manifest.json", registry::to_json(manifest));
+    sys::write_file_atomic(ctx.path() + "/Containerfile", unikernel_containerfile(cmd));
+    podman_build(runner, podman, tag, ctx.path(), unikernel_labels(manifest));
 }
 
 }  // namespace ucompose::image

@@ -30,4 +30,12 @@ sys::Argv podman_build_argv(const std::string& podman, const std::string& tag, c
 void podman_build(CommandRunner& runner, const std::string& podman, const std::string& tag,
                   const std::string& context_dir, const Labels& labels);
 
+// The image of a registry entry: `files` (entry-relative name -> host path) and `manifest` go
+// under /unikernel/ of a FROM scratch image tagged `tag`, with unikernel_labels() and CMD `cmd`
+// (none when empty). Built offline in a temporary context directory.
+void build_unikernel_image(CommandRunner& runner, const std::string& podman, const std::string& tag,
+                           const registry::Manifest& manifest,
+                           const std::vector<std::pair<std::string, std::string>>& files,
+                           const std::vector<std::string>& cmd);
+
 }  // namespace ucompose::image

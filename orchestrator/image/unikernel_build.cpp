@@ -94,15 +94,8 @@ void publish(const registry::Manifest& manifest, const std::vector<std::pair<std
         say(progress, "installed " + manifest.name + " in " + *entry_dir);
     }
     if (pub.image) {
-        TempDir ctx("ucompose-unikernel-");
-        sys::make_dirs(ctx.path() + "/unikernel");
-        for (const auto& [name, host] : files) sys::copy_file(host, ctx.path() + "/unikernel/" + name);
-        // Podman 4.3 does not pass image labels to the runtime, so the image's /unikernel/ is a
-        // registry entry, manifest included: ucrun recognizes it in the container's rootfs.
-        sys::write_file_atomic(ctx.path() + "/unikernel/manifest.json", registry::to_json(manifest));
-        sys::write_file_atomic(ctx.path() + "/Containerfile", unikernel_containerfile(cmd));
         say(progress, "building OCI image " + *pub.image);
-        podman_build(runner, pub.podman, *pub.image, ctx.path(), unikernel_labels(manifest));
+        build_unikernel_image(runner, pub.podman, *pub.image, manifest, files, cmd);
         say(progress, "built OCI image " + *pub.image);
     }
 }

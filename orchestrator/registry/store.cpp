@@ -10,42 +10,11 @@
 #include "runtime/registry/name.hpp"
 #include "runtime/sys/error.hpp"
 #include "runtime/sys/file.hpp"
+#include "runtime/ucrun/config.hpp"
 
 namespace ucompose::registry {
 
-std::string default_root() {
-    const char* env = ::getenv("UCRUN_REGISTRY");
-    return env && *env ? env : "/var/lib/ucrun/registry";
-}
-
-namespace {
-
-// Validated before the staging directory exists, so a bad name creates nothing.
-const std::string& checked(const std::string& root, const std::string& name, bool force) {
-    ucrun::registry::validate_name(name);
-    if (!force && sys::path_exists(root + "/" + name))
-        throw sys::Error("unikernel \"" + name + "\" already exists in " + root + " (use --force to replace it)");
-    return name;
-}
-
-}  // namespace
-
-StagedEntry::StagedEntry(std::string root, std::string name, bool force)
-    : root_(std::move(root)), name_(std::move(name)), force_(force), staged_(root_, checked(root_, name_, force_)) {}
-
-std::string StagedEntry::commit(const Manifest& manifest) {
-    const bool no_kernel = manifest.kind == Kind::disk && manifest.kernel.empty();
-    for (const auto* f : {no_kernel ? nullptr : &manifest.kernel, manifest.initrd ? &*manifest.initrd : nullptr,
-                          manifest.disk ? &*manifest.disk : nullptr}) {
-        if (!f) continue;
-        validate_entry_path(*f, "manifest of " + name_);
-        if (!sys::path_exists(dir() + "/" + *f)) throw sys::Error("registry entry " + name_ + ": " + *f + " is missing");
-    }
-    sys::write_file_atomic(dir() + "/manifest.json", to_json(manifest));
-    if (!force_ && sys::path_exists(root_ + "/" + name_))
-        throw sys::Error("unikernel \"" + name_ + "\" already exists in " + root_ + " (use --force to replace it)");
-    return staged_.commit();
-}
+std::string default_root() { return ucrun::load_config(ucrun::current_env()).registry; }
 
 ListResult list_entries(const std::string& root) {
     ListResult result;

@@ -1,35 +1,20 @@
-// Writing, listing and removing entries of the local unikernel registry (docs/registry.md).
-// An entry is built in <root>/.tmp-<name>-<pid>/ and renamed into place: readers never see half of one.
+// Listing and removing entries of the local unikernel registry (docs/registry.md); writing one
+// is runtime/registry/staged_entry.hpp.
 #pragma once
 #include <string>
 #include <vector>
 
 #include "orchestrator/registry/manifest.hpp"
-#include "runtime/sys/staged_dir.hpp"
+#include "runtime/registry/staged_entry.hpp"
 
 namespace ucompose::registry {
 
-// $UCRUN_REGISTRY, else /var/lib/ucrun/registry.
+// The registry ucrun reads: $UCRUN_REGISTRY, else "registry" of ucrun's config
+// (/etc/ucrun/ucrun.json or $UCRUN_CONFIG), else /var/lib/ucrun/registry.
 std::string default_root();
 
-// An entry being written. Removed on destruction unless committed.
-class StagedEntry {
-public:
-    // Validates `name`; fails early when it exists and `force` is false.
-    StagedEntry(std::string root, std::string name, bool force);
-    StagedEntry(const StagedEntry&) = delete;
-    StagedEntry& operator=(const StagedEntry&) = delete;
-
-    const std::string& dir() const { return staged_.path(); }  // write the files here
-    // Writes manifest.json, checks that its files exist, and renames the entry into place
-    // (the old one, with force, is renamed aside first and then removed).
-    std::string commit(const Manifest& manifest);
-
-private:
-    std::string root_, name_;
-    bool force_;
-    sys::StagedDir staged_;
-};
+// An entry being written (runtime/registry/staged_entry.hpp, shared with ucrun's pull).
+using ucrun::registry::StagedEntry;
 
 struct Entry {
     std::string dir;

@@ -1,10 +1,36 @@
 #include "runtime/ucrun/classify.hpp"
 
+#include "runtime/registry/remote.hpp"
 #include "runtime/sys/error.hpp"
 #include "runtime/unikernel/pod.hpp"
 #include "runtime/unikernel/resolve.hpp"
 
 namespace ucrun {
+namespace {
+
+// The on-demand pull from the configured remote registry (docs/registry.md), or none.
+std::function<void(const std::string&)> remote_fetch(const Config& c) {
+    if (c.remote_registry.empty()) return {};
+    return [&c](const std::string& name) {
+        registry::PullRequest r;
+        r.ref = registry::remote_reference(c.remote_registry, name);
+        r.root = c.registry;
+        r.name = name;
+        r.tls_verify = c.remote_tls_verify;
+        r.skopeo = c.skopeo;
+        try {
+            registry::pull_unikernel(r);
+        } catch (const registry::PullError& e) {
+            if (e.kind() == registry::FailureKind::not_found)
+                throw sys::Error("unknown unikernel \"" + name + "\": not in the local registry " + c.registry +
+                                 ", and " + e.what());
+            throw sys::Error("unikernel \"" + name + "\" is not in the local registry " + c.registry +
+                             " and could not be pulled: " + e.what());
+        }
+    };
+}
+
+}  // namespace
 
 Classification classify(const ClassifyInput& in) {
     Classification c;
@@ -19,7 +45,8 @@ Classification classify(const ClassifyInput& in) {
                              "an ordinary (pause) container");
         return c;
     }
-    c.unikernel = unikernel::resolve_source({in.spec.annotations, in.spec.env, in.rootfs, in.config.registry});
+    c.unikernel = unikernel::resolve_source(
+        {in.spec.annotations, in.spec.env, in.rootfs, in.config.registry, remote_fetch(in.config)});
     if (c.unikernel) c.kind = Kind::unikernel;
     return c;
 }

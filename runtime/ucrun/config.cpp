@@ -55,6 +55,12 @@ Config parse_config(const std::string& text, const std::string& origin) {
     };
     str("delegate", c.delegate);
     str("registry", c.registry);
+    str("remote_registry", c.remote_registry);
+    str("skopeo", c.skopeo);
+    if (j.contains("remote_tls_verify")) {
+        if (!j["remote_tls_verify"].is_boolean()) throw sys::Error(origin + ": \"remote_tls_verify\" must be true or false");
+        c.remote_tls_verify = j["remote_tls_verify"].get<bool>();
+    }
     str("cache", c.cache);
     str("qemu", c.qemu);
     str("monitor", c.monitor);
@@ -74,6 +80,7 @@ void apply_env_overrides(Config& c, const EnvMap& env) {
         c.delegate = it->second;
     if (auto it = env.find("UCRUN_REGISTRY"); it != env.end() && !it->second.empty())
         c.registry = it->second;
+    if (auto it = env.find("UCRUN_REMOTE_REGISTRY"); it != env.end()) c.remote_registry = it->second;
     if (auto it = env.find("UCRUN_MONITOR"); it != env.end() && !it->second.empty())
         c.monitor = it->second;
     if (auto it = env.find("UCRUN_ACCEL"); it != env.end() && !it->second.empty())

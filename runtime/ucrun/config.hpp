@@ -19,6 +19,11 @@ const std::string& default_monitor();
 struct Config {
     std::string delegate = "crun";                         // crun (default) or runc, name or path
     std::string registry = "/var/lib/ucrun/registry";      // unikernel registry root
+    // An OCI registry to pull SERVICE_NAME from when the local registry lacks it:
+    // "HOST[:PORT]/PREFIX" (docs/registry.md); "" = none.
+    std::string remote_registry;
+    bool remote_tls_verify = true;   // false: plain HTTP or an unverified certificate
+    std::string skopeo = "skopeo";   // the pull's transport (name or path)
     std::string cache = "/var/lib/ucrun/cache";            // unpacked compressed kernels, shared by VMs
     std::string qemu = "/usr/bin/qemu-system-x86_64";      // host VMM
     // The VM's pid 1 (runtime/monitor). parse_config and load_config start from default_monitor().
@@ -33,7 +38,8 @@ using EnvMap = std::map<std::string, std::string>;
 // Parses the JSON text of a config file; `origin` names it in errors.
 Config parse_config(const std::string& text, const std::string& origin);
 
-// Applies UCRUN_DELEGATE, UCRUN_REGISTRY, UCRUN_MONITOR and UCRUN_ACCEL overrides.
+// Applies UCRUN_DELEGATE, UCRUN_REGISTRY, UCRUN_REMOTE_REGISTRY, UCRUN_MONITOR and UCRUN_ACCEL
+// overrides.
 void apply_env_overrides(Config& c, const EnvMap& env);
 
 // Loads the config from $UCRUN_CONFIG or /etc/ucrun/ucrun.json (absent = defaults), then env.

@@ -4,6 +4,7 @@
 
 #include <sys/stat.h>
 
+#include "runtime/registry/name.hpp"
 #include "runtime/sys/error.hpp"
 #include "runtime/sys/file.hpp"
 #include "runtime/unikernel/annotations.hpp"
@@ -56,8 +57,11 @@ std::optional<Source> resolve_source(const ResolveInput& in) {
         return resolve_files(to_source_ref(registry::parse_manifest(*text, manifest_path),
                                            in.rootfs + "/" + kImageEntry, manifest_path));
     }
-    if (auto name = env_lookup(in.env, "SERVICE_NAME"); name && !name->empty())
+    if (auto name = env_lookup(in.env, "SERVICE_NAME"); name && !name->empty()) {
+        registry::validate_name(*name);
+        if (in.fetch && !sys::path_exists(in.registry + "/" + *name + "/manifest.json")) in.fetch(*name);
         return resolve_files(registry_lookup(in.registry, *name));
+    }
     return std::nullopt;
 }
 

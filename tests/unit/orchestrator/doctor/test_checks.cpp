@@ -26,7 +26,7 @@ TEST_CASE("doctor: a healthy host passes every check", "[doctor]") {
         CHECK(f.status == Status::ok);
         CHECK(f.fix.empty());
     }
-    CHECK(all.size() == 18);
+    CHECK(all.size() == 19);
     CHECK(exit_code(all) == 0);
     CHECK(planned_actions(all).empty());
 }
@@ -359,4 +359,30 @@ TEST_CASE("doctor: exit code and the planned repairs", "[doctor]") {
     CHECK(actions[1].kind == ActionKind::write_dropin);       // once, though two checks asked
     CHECK(actions[2].kind == ActionKind::make_registry);
     CHECK(actions[3].kind == ActionKind::start_syslog);
+}
+
+TEST_CASE("doctor: the remote registry answers, does not, or pulls lack skopeo", "[doctor]") {
+    Facts f = healthy_facts();
+    auto all = run_checks(f);
+    CHECK(named(all, "remote-registry").status == Status::ok);
+    CHECK(has(named(all, "remote-registry").message, "none configured"));
+
+    f.remote_registry = "127.0.0.1:5999/u";
+    f.skopeo_path = "/usr/bin/skopeo";
+    CHECK(named(run_checks(f), "remote-registry").message ==
+          "remote registry 127.0.0.1:5999/u answers (pulls with /usr/bin/skopeo)");
+
+    f.remote_problem = "connection refused";
+    auto down = named(run_checks(f), "remote-registry");
+    CHECK(down.status == Status::fail);
+    CHECK(down.message == "remote registry 127.0.0.1:5999/u does not answer: connection refused");
+    CHECK(has(down.fix, "\"remote_registry\""));
+    CHECK_FALSE(down.action);
+
+    f.skopeo_path.clear();
+    f.packages["skopeo"] = false;
+    auto no_skopeo = named(run_checks(f), "remote-registry");
+    CHECK(no_skopeo.status == Status::fail);
+    REQUIRE(no_skopeo.action);
+    CHECK(no_skopeo.action->packages == std::vector<std::string>{"skopeo"});
 }

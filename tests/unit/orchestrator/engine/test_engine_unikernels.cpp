@@ -1,0 +1,115 @@
+// `up` fetches the unikernels services boot by registry name before it creates anything
+// (docs/registry.md, "Remote registry"), over a scripted client and a fake registry.
+#include <catch2/catch.hpp>
+
+#include "engine_harness.hpp"
+
+using namespace ucompose;
+using namespace engine_test;
+
+namespace {
+
+// api boots "api-uk" by x-ucompose.unikernel; worker and again boot "worker-uk" by SERVICE_NAME
+// on the tracker image; web is an ordinary container.
+const char* kMixed = R"(
+services:
+  api:
+    image: docker.io/library/busybox:latest
+    x-ucompose:
+      unikernel: api-uk
+  worker:
+    image: localhost/ucompose/unikernel-tracker:latest
+    environment:
+      SERVICE_NAME: worker-uk
+  again:
+    image: localhost/ucompose/unikernel-tracker:latest
+    environment:
+      SERVICE_NAME: worker-uk
+  web:
+    image: docker.io/library/busybox:latest
+    environment:
+      SERVICE_NAME: not-a-unikernel
+)";
+
+UpOptions detached() {
+    UpOptions o;
+    o.detach = true;
+    return o;
+}
+
+class FakeRegistry : public UnikernelSource {
+public:
+    std::set<std::string> local;
+    bool remote = true;
+    std::set<std::string> fail;  // names whose pull throws
+    std::vector<std::string> pulled;
+    bool has_remote() const override { return remote; }
+    std::string local_root() const override { return "/var/lib/ucrun/registry"; }
+    bool installed(const std::string& name) const override { return local.count(name) > 0; }
+    void pull(const std::string& name) override {
+        pulled.push_back(name);
+        if (fail.count(name)) throw sys::Error("registry http://127.0.0.1:5999/v2/ is not reachable (connection refused)");
+        local.insert(name);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("unikernels_by_name: SERVICE_NAME or x-ucompose.unikernel of unikernel services, once each", "[engine][unikernel]") {
+    Project p = load_yaml(kMixed);
+    auto named = unikernels_by_name(p, p.service_names(), {});
+    REQUIRE(named.size() == 2);
+    CHECK(named[0].service == "again");
+    CHECK(named[0].name == "worker-uk");
+    CHECK(named[1].service == "api");
+    CHECK(named[1].name == "api-uk");
+}
+
+TEST_CASE("up: missing unikernels are pulled before anything is created; present ones are not", "[engine][unikernel]") {
+    Harness h(load_yaml(kMixed));
+    auto reg = std::make_shared<FakeRegistry>();
+    reg->local = {"api-uk"};
+    h.session.unikernels = reg;
+    script_fresh(*h.client, h.project());
+    Outcome r = run_main([&] { return up(h.session, detached()); });
+    INFO(r.err);
+    CHECK(r.code == 0);
+    CHECK(reg->pulled == std::vector<std::string>{"worker-uk"});
+    CHECK_THAT(r.err, Catch::Contains(" Unikernel worker-uk  Pulled"));
+    CHECK(has(actions(*h.client), "create p_worker_1"));
+}
+
+TEST_CASE("up: a failed pull stops up before any network or container exists, naming service and unikernel",
+          "[engine][unikernel]") {
+    Harness h(load_yaml(kMixed));
+    auto reg = std::make_shared<FakeRegistry>();
+    reg->fail = {"api-uk"};
+    h.session.unikernels = reg;
+    script_fresh(*h.client, h.project());
+    Outcome r = run_main([&] { return up(h.session, detached()); });
+    CHECK(r.code != 0);
+    REQUIRE(r.errors().size() == 1);
+    CHECK_THAT(r.errors()[0], Catch::Contains("service \"api\": unikernel \"api-uk\": registry http://127.0.0.1:5999/v2/ "
+                                              "is not reachable"));
+    for (const auto& a : actions(*h.client)) {
+        CHECK(a.rfind("create", 0) != 0);
+        CHECK(a.rfind("network create", 0) != 0);
+    }
+}
+
+TEST_CASE("up: without a remote registry a missing unikernel is one error before anything is created",
+          "[engine][unikernel]") {
+    Harness h(load_yaml(kMixed));
+    auto reg = std::make_shared<FakeRegistry>();
+    reg->remote = false;
+    reg->local = {"api-uk"};
+    h.session.unikernels = reg;
+    script_fresh(*h.client, h.project());
+    Outcome r = run_main([&] { return up(h.session, detached()); });
+    CHECK(r.code != 0);
+    REQUIRE(r.errors().size() == 1);
+    CHECK_THAT(r.errors()[0], Catch::Contains("service \"again\": unknown unikernel \"worker-uk\": not in the local "
+                                              "registry /var/lib/ucrun/registry"));
+    CHECK(reg->pulled.empty());
+    for (const auto& a : actions(*h.client)) CHECK(a.rfind("create", 0) != 0);
+}
