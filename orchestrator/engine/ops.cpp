@@ -1,5 +1,7 @@
 #include "orchestrator/engine/ops.hpp"
 
+#include "orchestrator/image/tracker.hpp"
+
 #include <algorithm>
 
 #include "orchestrator/engine/names.hpp"
@@ -40,7 +42,10 @@ Task<PodmanResult> run_checked(PodmanClient& client, PodmanCommand command, cons
 bool is_unikernel(const Service& s, const ObservedImage* image) {
     if (s.ucompose && s.ucompose->unikernel) return true;
     if (image && image->labels.count(kUnikernelKindLabel)) return true;
-    if (s.image && image_reference_matches(kTrackerImage, *s.image) && s.environment.count("SERVICE_NAME")) return true;
+    // The tracker, under its default tag or any tag `ucompose build tracker --tag` gave it.
+    const bool tracker = (s.image && image_reference_matches(kTrackerImage, *s.image)) ||
+                         (image && image->labels.count(image::kTrackerHashLabel));
+    if (tracker && s.environment.count("SERVICE_NAME")) return true;
     return false;
 }
 

@@ -21,7 +21,8 @@ Task<std::set<std::string>> list_volumes(PodmanClient& client);
 Task<PodmanResult> run_checked(PodmanClient& client, PodmanCommand command, const std::string& what);
 
 // Whether the service runs under ucrun: x-ucompose.unikernel, an image labelled
-// io.ucrun.unikernel.kind, or the tracker image with SERVICE_NAME (the seed's form).
+// io.ucrun.unikernel.kind, or the tracker image (the default tag, or an image labelled
+// io.ucrun.tracker.hash) with SERVICE_NAME (the seed's form).
 bool is_unikernel(const Service& service, const ObservedImage* image);
 
 // The create/run spec of container `number` of `service`.

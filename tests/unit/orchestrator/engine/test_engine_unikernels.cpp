@@ -65,6 +65,28 @@ TEST_CASE("unikernels_by_name: SERVICE_NAME or x-ucompose.unikernel of unikernel
     CHECK(named[1].name == "api-uk");
 }
 
+TEST_CASE("unikernels_by_name: a tracker under its own tag (io.ucrun.tracker.hash) counts; an image that carries its unikernel does not",
+          "[engine][unikernel]") {
+    Project p = load_yaml(R"(
+services:
+  seed:
+    image: localhost/my-tracker:1
+    environment:
+      SERVICE_NAME: seed-uk
+  packed:
+    image: localhost/packed:1
+    environment:
+      SERVICE_NAME: packed-uk
+)");
+    ObservedImage tracker{"sha256:1", {"localhost/my-tracker:1"}, {{"io.ucrun.tracker.hash", "fnv1a64:0"}}, 1};
+    ObservedImage packed{"sha256:2", {"localhost/packed:1"}, {{"io.ucrun.unikernel.kind", "linux"}}, 1};
+    CHECK(unikernels_by_name(p, p.service_names(), {}).empty());
+    auto named = unikernels_by_name(p, p.service_names(), {tracker, packed});
+    REQUIRE(named.size() == 1);
+    CHECK(named[0].service == "seed");
+    CHECK(named[0].name == "seed-uk");
+}
+
 TEST_CASE("up: missing unikernels are pulled before anything is created; present ones are not", "[engine][unikernel]") {
     Harness h(load_yaml(kMixed));
     auto reg = std::make_shared<FakeRegistry>();
