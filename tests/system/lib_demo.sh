@@ -63,6 +63,33 @@ demo_build() {
     "${UCOMPOSE:-ucompose}" unikernel build "$elf" ${DEMO_KERNEL:+--kernel "$DEMO_KERNEL"} "$@" "${args[@]}" || fail "ucompose unikernel build of $service ($elf) failed"
 }
 
+# demo_image_file TAG [SED EXPRESSIONS...]: the native form of the demo for one test. Builds the
+# three unikernels as OCI images localhost/ucrun-test-TAG-<service>-$$ (removed at exit), and
+# writes DEMO_FILE ($DEMO_DIR/compose.yaml): samples/pubsub/compose.yaml with those images and the
+# given `sed -e` expressions applied (each must change the file: a sample that no longer holds
+# what a test rewrites fails here, not later).
+demo_image_file() {
+    local tag=$1 service image expr
+    shift
+    local sed_args=()
+    for expr in "$@"; do sed_args+=(-e "$expr"); done
+    for service in redis publisher subscriber; do
+        image=localhost/ucrun-test-$tag-$service-$$:latest
+        demo_build "$service" "$DEMO_DIR" --name "$tag-$service" --image "$image" --no-registry >/dev/null 2>&1 ||
+            fail "building the $service image failed"
+        on_exit podman rmi -f "$image"
+        grep -qF "${DEMO_IMAGE[$service]}" "$DEMO_SOURCE_DIR/compose.yaml" ||
+            fail "samples/pubsub/compose.yaml no longer uses ${DEMO_IMAGE[$service]}"
+        sed_args+=(-e "s|${DEMO_IMAGE[$service]}|$image|")
+    done
+    DEMO_FILE=$DEMO_DIR/compose.yaml
+    sed "${sed_args[@]}" "$DEMO_SOURCE_DIR/compose.yaml" >"$DEMO_FILE"
+    for expr in "$@"; do
+        [[ $(sed -e "$expr" "$DEMO_SOURCE_DIR/compose.yaml") != "$(cat "$DEMO_SOURCE_DIR/compose.yaml")" ]] ||
+            fail "samples/pubsub/compose.yaml no longer holds what \`sed -e '$expr'\` rewrites"
+    done
+}
+
 # demo_free_port: a TCP port nobody listens on now.
 demo_free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'

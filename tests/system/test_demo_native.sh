@@ -15,19 +15,7 @@ demo_test_init native
 TIMEOUT=300
 
 # ---- the images ----------------------------------------------------------------------------
-sed_args=(-e "s/\"8080:8080\"/\"$DEMO_PORT:8080\"/")
-for service in redis publisher subscriber; do
-    image=localhost/ucrun-test-pubsub-$service-$$:latest
-    demo_build "$service" "$DEMO_DIR" --name "pubsub-$service" --image "$image" --no-registry >/dev/null 2>&1 ||
-        fail "building the $service image failed"
-    on_exit podman rmi -f "$image"
-    grep -qF "${DEMO_IMAGE[$service]}" "$DEMO_SOURCE_DIR/compose.yaml" ||
-        fail "samples/pubsub/compose.yaml no longer uses ${DEMO_IMAGE[$service]}"
-    sed_args+=(-e "s|${DEMO_IMAGE[$service]}|$image|")
-done
-DEMO_FILE=$DEMO_DIR/compose.yaml
-sed "${sed_args[@]}" "$DEMO_SOURCE_DIR/compose.yaml" >"$DEMO_FILE"
-grep -q "\"$DEMO_PORT:8080\"" "$DEMO_FILE" || fail "samples/pubsub/compose.yaml no longer publishes \"8080:8080\""
+demo_image_file pubsub "s/\"8080:8080\"/\"$DEMO_PORT:8080\"/"
 
 uc() { "$UCOMPOSE" --no-ansi -p "$PROJECT" -f "$DEMO_FILE" "$@"; }
 

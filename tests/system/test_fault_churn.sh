@@ -12,16 +12,7 @@
 demo_test_init churn
 CYCLES=${UCRUN_TEST_CHURN_CYCLES:-30}
 
-sed_args=(-e "s/\"8080:8080\"/\"$DEMO_PORT:8080\"/")
-for service in redis publisher subscriber; do
-    image=localhost/ucrun-test-churn-$service-$$:latest
-    demo_build "$service" "$DEMO_DIR" --name "churn-$service" --image "$image" --no-registry >/dev/null 2>&1 ||
-        fail "building the $service image failed"
-    on_exit podman rmi -f "$image"
-    sed_args+=(-e "s|${DEMO_IMAGE[$service]}|$image|")
-done
-DEMO_FILE=$DEMO_DIR/compose.yaml
-sed "${sed_args[@]}" "$DEMO_SOURCE_DIR/compose.yaml" >"$DEMO_FILE"
+demo_image_file churn "s/\"8080:8080\"/\"$DEMO_PORT:8080\"/"
 uc() { "$UCOMPOSE" --no-ansi -p "$PROJECT" -f "$DEMO_FILE" "$@"; }
 demo_test_cleanup_project
 

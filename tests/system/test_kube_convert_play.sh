@@ -31,20 +31,7 @@ SERVICES=(redis-mq publisher subscriber)
 # ---- the images ----------------------------------------------------------------------------
 # podman 4.3's kube play publishes every containerPort on the same host port: the publisher
 # listens on the test's free port instead of 8080.
-sed_args=(-e "s/\"8080:8080\"/\"$DEMO_PORT:$DEMO_PORT\"/" -e "s/PORT: \"8080\"/PORT: \"$DEMO_PORT\"/")
-for service in redis publisher subscriber; do
-    image=localhost/ucrun-test-pubsub-$service-$$:latest
-    demo_build "$service" "$DEMO_DIR" --name "pubsub-$service" --image "$image" --no-registry >/dev/null 2>&1 ||
-        fail "building the $service image failed"
-    on_exit podman rmi -f "$image"
-    grep -qF "${DEMO_IMAGE[$service]}" "$DEMO_SOURCE_DIR/compose.yaml" ||
-        fail "samples/pubsub/compose.yaml no longer uses ${DEMO_IMAGE[$service]}"
-    sed_args+=(-e "s|${DEMO_IMAGE[$service]}|$image|")
-done
-DEMO_FILE=$DEMO_DIR/compose.yaml
-sed "${sed_args[@]}" "$DEMO_SOURCE_DIR/compose.yaml" >"$DEMO_FILE"
-grep -q "\"$DEMO_PORT:$DEMO_PORT\"" "$DEMO_FILE" || fail "samples/pubsub/compose.yaml no longer publishes \"8080:8080\""
-grep -q "PORT: \"$DEMO_PORT\"" "$DEMO_FILE" || fail "samples/pubsub/compose.yaml no longer sets PORT: \"8080\""
+demo_image_file pubsub "s/\"8080:8080\"/\"$DEMO_PORT:$DEMO_PORT\"/" "s/PORT: \"8080\"/PORT: \"$DEMO_PORT\"/"
 
 # build_init_image: FROM scratch, dash as sh (with its libraries), busybox-static for sleep and
 # the rest, and an nc that knows -z.
