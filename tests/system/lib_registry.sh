@@ -35,9 +35,10 @@ YAML
 # reg_manifest_gets REPO: how many times the registry served REPO's manifests (GET or HEAD).
 reg_manifest_gets() { grep -cE "\"(GET|HEAD) /v2/$1/manifests/" "$REG_LOG" || true; }
 
-# reg_set_remote PREFIX: ucrun's config with "remote_registry" set to
-# $REG_HOST/$1 (no TLS) in place of /etc/ucrun/ucrun.json, restored at exit. ucrun runs under
-# podman and reads only that file (env does not cross podman).
+# reg_set_remote PREFIX [LOCAL_ROOT]: ucrun's config with "remote_registry" set to
+# $REG_HOST/PREFIX (no TLS), and "registry" to LOCAL_ROOT when given, in place of
+# /etc/ucrun/ucrun.json, restored at exit. ucrun runs under podman and reads only that file (env
+# does not cross podman); ucompose reads it too.
 reg_set_remote() {
     local conf=/etc/ucrun/ucrun.json backup
     backup=$(mktemp /tmp/ucrun-test-ucrun-json.XXXXXX)
@@ -48,6 +49,7 @@ reg_set_remote() {
         echo '{}' >"$backup"
         on_exit_eval "rm -f '$conf' '$backup'"
     fi
-    jq --arg r "$REG_HOST/$1" '. + {remote_registry: $r, remote_tls_verify: false}' "$backup" >"$conf.tmp" &&
+    jq --arg r "$REG_HOST/$1" --arg l "${2:-}" '. + {remote_registry: $r, remote_tls_verify: false}
+        | if $l != "" then .registry = $l else . end' "$backup" >"$conf.tmp" &&
         mv "$conf.tmp" "$conf" || fail "cannot write $conf"
 }
