@@ -60,6 +60,13 @@ private:
     std::streambuf* old_;
 };
 
+// `up -d`'s options.
+inline UpOptions detached() {
+    UpOptions o;
+    o.detach = true;
+    return o;
+}
+
 // A project from compose YAML, as `-f -` with `-p name` and no shell environment.
 inline Project load_yaml(const std::string& yaml, const std::string& name = "p") {
     std::istringstream in(yaml);

@@ -31,12 +31,6 @@ services:
       SERVICE_NAME: not-a-unikernel
 )";
 
-UpOptions detached() {
-    UpOptions o;
-    o.detach = true;
-    return o;
-}
-
 class FakeRegistry : public UnikernelSource {
 public:
     std::set<std::string> local;
@@ -52,6 +46,26 @@ public:
         local.insert(name);
     }
 };
+
+struct UpRun {
+    Outcome outcome;
+    std::vector<std::string> actions;
+};
+
+// `up -d` of kMixed over a fresh scripted client and `reg`.
+UpRun up_over(const std::shared_ptr<FakeRegistry>& reg) {
+    Harness h(load_yaml(kMixed));
+    h.session.unikernels = reg;
+    script_fresh(*h.client, h.project());
+    Outcome r = run_main([&] { return up(h.session, detached()); });
+    return {r, actions(*h.client)};
+}
+
+bool creates_anything(const std::vector<std::string>& actions) {
+    for (const auto& a : actions)
+        if (a.rfind("create", 0) == 0 || a.rfind("network create", 0) == 0) return true;
+    return false;
+}
 
 }  // namespace
 
@@ -88,50 +102,38 @@ services:
 }
 
 TEST_CASE("up: missing unikernels are pulled before anything is created; present ones are not", "[engine][unikernel]") {
-    Harness h(load_yaml(kMixed));
     auto reg = std::make_shared<FakeRegistry>();
     reg->local = {"api-uk"};
-    h.session.unikernels = reg;
-    script_fresh(*h.client, h.project());
-    Outcome r = run_main([&] { return up(h.session, detached()); });
-    INFO(r.err);
-    CHECK(r.code == 0);
+    UpRun run = up_over(reg);
+    INFO(run.outcome.err);
+    CHECK(run.outcome.code == 0);
     CHECK(reg->pulled == std::vector<std::string>{"worker-uk"});
-    CHECK_THAT(r.err, Catch::Contains(" Unikernel worker-uk  Pulled"));
-    CHECK(has(actions(*h.client), "create p_worker_1"));
+    CHECK_THAT(run.outcome.err, Catch::Contains(" Unikernel worker-uk  Pulled"));
+    CHECK(has(run.actions, "create p_worker_1"));
 }
 
 TEST_CASE("up: a failed pull stops up before any network or container exists, naming service and unikernel",
           "[engine][unikernel]") {
-    Harness h(load_yaml(kMixed));
     auto reg = std::make_shared<FakeRegistry>();
     reg->fail = {"api-uk"};
-    h.session.unikernels = reg;
-    script_fresh(*h.client, h.project());
-    Outcome r = run_main([&] { return up(h.session, detached()); });
-    CHECK(r.code != 0);
-    REQUIRE(r.errors().size() == 1);
-    CHECK_THAT(r.errors()[0], Catch::Contains("service \"api\": unikernel \"api-uk\": registry http://127.0.0.1:5999/v2/ "
-                                              "is not reachable"));
-    for (const auto& a : actions(*h.client)) {
-        CHECK(a.rfind("create", 0) != 0);
-        CHECK(a.rfind("network create", 0) != 0);
-    }
+    UpRun run = up_over(reg);
+    CHECK(run.outcome.code != 0);
+    REQUIRE(run.outcome.errors().size() == 1);
+    CHECK_THAT(run.outcome.errors()[0],
+               Catch::Contains("service \"api\": unikernel \"api-uk\": registry http://127.0.0.1:5999/v2/ is not reachable"));
+    CHECK_FALSE(creates_anything(run.actions));
 }
 
 TEST_CASE("up: without a remote registry a missing unikernel is one error before anything is created",
           "[engine][unikernel]") {
-    Harness h(load_yaml(kMixed));
     auto reg = std::make_shared<FakeRegistry>();
     reg->remote = false;
     reg->local = {"api-uk"};
-    h.session.unikernels = reg;
-    script_fresh(*h.client, h.project());
-    Outcome r = run_main([&] { return up(h.session, detached()); });
-    CHECK(r.code != 0);
-    REQUIRE(r.errors().size() == 1);
-    CHECK_THAT(r.errors()[0], Catch::Contains("service \"again\": unknown unikernel \"worker-uk\": not in the local "
-                                              "registry /var/lib/ucrun/registry"));
+    UpRun run = up_over(reg);
+    CHECK(run.outcome.code != 0);
+    REQUIRE(run.outcome.errors().size() == 1);
+    CHECK_THAT(run.outcome.errors()[0], Catch::Contains("service \"again\": unknown unikernel \"worker-uk\": not in "
+                                                        "the local registry /var/lib/ucrun/registry"));
     CHECK(reg->pulled.empty());
-    for (const auto& a : actions(*h.client)) CHECK(a.rfind("create", 0) != 0);
+    CHECK_FALSE(creates_anything(run.actions));
 }

@@ -35,12 +35,6 @@ std::vector<PodmanResult> running_then(int n, PodmanResult last) {
     return v;
 }
 
-UpOptions detached() {
-    UpOptions o;
-    o.detach = true;
-    return o;
-}
-
 }  // namespace
 
 TEST_CASE("up -d: network first, then each service created, then started, dependencies first", "[engine][up]") {
