@@ -51,6 +51,14 @@ void unique_by(Value& base, const Value& over, const std::function<std::string(c
     }
 }
 
+// A mounted file's place: a scalar is its source; a relative target is under `dir`.
+std::string mount_target(const Value& item, const std::string& dir) {
+    std::string target = item.is_scalar() ? "" : scalar_field(item, "target");
+    if (target.empty()) target = item.is_scalar() ? item.scalar : scalar_field(item, "source");
+    if (target.empty()) return "";
+    return target.front() == '/' ? target : dir + "/" + target;
+}
+
 using ChildRule = Merger (*)(const std::string& key);
 
 void merge_value(Value& base, const Value& over, Merger rule) {
@@ -110,6 +118,22 @@ void append_unique(Value& base, const Value& over) {
 
 void volumes_by_target(Value& base, const Value& over) {
     unique_by(base, over, [](const Value& v) { return scalar_field(v, "target"); });
+}
+
+void ports_by_binding(Value& base, const Value& over) {
+    unique_by(base, over, [](const Value& v) {
+        if (!v.is_map()) return std::string();
+        return scalar_field(v, "host_ip", "0.0.0.0") + ":" + scalar_field(v, "published") + ":" +
+               scalar_field(v, "target") + "/" + scalar_field(v, "protocol", "tcp");
+    });
+}
+
+void secrets_by_target(Value& base, const Value& over) {
+    unique_by(base, over, [](const Value& v) { return mount_target(v, "/run/secrets"); });
+}
+
+void configs_by_target(Value& base, const Value& over) {
+    unique_by(base, over, [](const Value& v) { return mount_target(v, ""); });
 }
 
 void env_files_by_path(Value& base, const Value& over) {

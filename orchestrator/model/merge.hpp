@@ -24,9 +24,12 @@ void replace(Value& base, const Value& over);
 void mapping(Value& base, const Value& over);
 // Sequences: the later items appended, skipping items already there (dns, cap_add, ...).
 void append_unique(Value& base, const Value& over);
-// Sequences of unique items: a later item replaces the earlier one with the same key, others
-// are appended.
+// Sequences of unique resources (the spec's "Unique resources"): a later item replaces the
+// earlier one with the same key, others are appended.
 void volumes_by_target(Value& base, const Value& over);  // target
+void ports_by_binding(Value& base, const Value& over);   // host_ip:published:target/protocol
+void secrets_by_target(Value& base, const Value& over);  // target, else /run/secrets/<source>
+void configs_by_target(Value& base, const Value& over);  // target, else /<source>
 void env_files_by_path(Value& base, const Value& over);  // path
 // A mapping whose `test` is replaced, not appended.
 void healthcheck(Value& base, const Value& over);

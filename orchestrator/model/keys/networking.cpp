@@ -123,7 +123,7 @@ std::vector<ServiceKey> networking_keys() {
          .read = into(&Service::dns_search, read_string_list), .argv = each("--dns-search", &Service::dns_search)},
         {.name = "dns_opt", .merge = append_unique,
          .read = into(&Service::dns_opt, read_string_list), .argv = each("--dns-option", &Service::dns_opt)},
-        {.name = "ports", .normalize = shape::ports, .merge = append_unique, .read = read_ports,
+        {.name = "ports", .normalize = shape::ports, .merge = ports_by_binding, .read = read_ports,
          .argv = ports_argv},
         {.name = "expose", .normalize = shape::quoted_items, .merge = append_unique,
          .read = into(&Service::expose, read_string_list), .argv = each("--expose", &Service::expose)},

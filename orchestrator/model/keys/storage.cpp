@@ -170,11 +170,11 @@ std::vector<ServiceKey> storage_keys() {
          .argv = [](const Service& s, const ContainerSpec& spec, sys::Argv& a) {
              for (const auto& m : s.volumes) add_mount(a, m, spec.volumes);
          }},
-        {.name = "secrets", .merge = append_unique,
+        {.name = "secrets", .merge = secrets_by_target,
          .read = [](const Value& v, const KeyRead& r, Service& s) { s.secrets = read_file_object_refs(v, r.path()); },
          .argv = secrets_argv},
         // Its binds are in spec.file_binds, written with the secrets.
-        {.name = "configs", .merge = append_unique,
+        {.name = "configs", .merge = configs_by_target,
          .read = [](const Value& v, const KeyRead& r, Service& s) { s.configs = read_file_object_refs(v, r.path()); }},
         // spec.volumes_from: service:x resolved to x's container name.
         {.name = "volumes_from", .merge = append_unique, .read = into(&Service::volumes_from, read_string_list),
