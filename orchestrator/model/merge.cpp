@@ -1,5 +1,9 @@
 #include "orchestrator/model/merge.hpp"
 
+#include <functional>
+
+#include "orchestrator/model/keys/service_key.hpp"
+
 namespace ucompose {
 namespace {
 
@@ -24,19 +28,19 @@ bool same(const Value& a, const Value& b) {
     return false;
 }
 
-const Value* field(const Value& item, const char* key) {
-    return item.is_map() ? item.find(key) : nullptr;
+std::string scalar_field(const Value& item, const char* key, const std::string& otherwise = "") {
+    const Value* v = item.is_map() ? item.find(key) : nullptr;
+    return v && v->is_scalar() ? v->scalar : otherwise;
 }
 
-// Lists merged by a key field: an override item replaces the base item with the same key.
-void merge_by_key(Value& base, const Value& over, const char* key) {
+// Sequences of unique items: a later item replaces the earlier one with the same key.
+void unique_by(Value& base, const Value& over, const std::function<std::string(const Value&)>& key) {
     for (const Value& item : over.seq) {
-        const Value* k = field(item, key);
+        const std::string k = key(item);
         bool replaced = false;
-        if (k && k->is_scalar()) {
+        if (!k.empty()) {
             for (Value& b : base.seq) {
-                const Value* bk = field(b, key);
-                if (bk && bk->is_scalar() && bk->scalar == k->scalar) {
+                if (key(b) == k) {
                     b = item;
                     replaced = true;
                     break;
@@ -46,6 +50,59 @@ void merge_by_key(Value& base, const Value& over, const char* key) {
         if (!replaced) base.seq.push_back(item);
     }
 }
+
+// A mounted file's place: a scalar is its source; a relative target is under `dir`.
+std::string mount_target(const Value& item, const std::string& dir) {
+    std::string target = item.is_scalar() ? "" : scalar_field(item, "target");
+    if (target.empty()) target = item.is_scalar() ? item.scalar : scalar_field(item, "source");
+    if (target.empty()) return "";
+    return target.front() == '/' ? target : dir + "/" + target;
+}
+
+using ChildRule = Merger (*)(const std::string& key);
+
+void merge_value(Value& base, const Value& over, Merger rule) {
+    if (over.tag == "!override" || base.kind != over.kind || over.is_scalar() || over.is_null()) {
+        merge_rule::replace(base, over);
+        return;
+    }
+    if (rule) rule(base, over);
+    else if (over.is_map()) merge_rule::mapping(base, over);
+    else merge_rule::append_unique(base, over);
+}
+
+void merge_children(Value& base, const Value& over, ChildRule child) {
+    for (const Entry& e : over.map) {
+        if (e.value.tag == "!reset") {
+            base.erase(e.key);
+            continue;
+        }
+        Value* existing = base.find(e.key);
+        if (!existing) {
+            base.map.push_back(e);
+            continue;
+        }
+        merge_value(*existing, e.value, child ? child(e.key) : nullptr);
+    }
+}
+
+Merger service_key_rule(const std::string& key) {
+    const ServiceKey* k = find_service_key(key);
+    return k ? k->merge : nullptr;
+}
+
+}  // namespace
+
+namespace merge_rule {
+
+void replace(Value& base, const Value& over) {
+    Position keep = base.pos;
+    base = over;
+    base.tag.clear();
+    if (!base.pos.known()) base.pos = keep;
+}
+
+void mapping(Value& base, const Value& over) { merge_children(base, over, nullptr); }
 
 void append_unique(Value& base, const Value& over) {
     for (const Value& item : over.seq) {
@@ -59,66 +116,54 @@ void append_unique(Value& base, const Value& over) {
     }
 }
 
-void merge_node(Value& base, const Value& over, const std::string& path);
-
-void merge_maps(Value& base, const Value& over, const std::string& path) {
-    for (const Entry& e : over.map) {
-        if (e.value.tag == "!reset") {
-            base.erase(e.key);
-            continue;
-        }
-        Value* existing = base.find(e.key);
-        if (!existing) {
-            base.map.push_back(e);
-            continue;
-        }
-        merge_node(*existing, e.value, path.empty() ? e.key : path + "." + e.key);
-    }
+void volumes_by_target(Value& base, const Value& over) {
+    unique_by(base, over, [](const Value& v) { return scalar_field(v, "target"); });
 }
 
-bool replaces(const std::string& path) {
-    return path == "command" || path == "entrypoint" || path == "healthcheck.test";
+void ports_by_binding(Value& base, const Value& over) {
+    unique_by(base, over, [](const Value& v) {
+        if (!v.is_map()) return std::string();
+        return scalar_field(v, "host_ip", "0.0.0.0") + ":" + scalar_field(v, "published") + ":" +
+               scalar_field(v, "target") + "/" + scalar_field(v, "protocol", "tcp");
+    });
 }
 
-void merge_node(Value& base, const Value& over, const std::string& path) {
-    if (over.tag == "!override" || replaces(path) || base.kind != over.kind || over.is_scalar() ||
-        over.is_null()) {
-        Position keep = base.pos;
-        base = over;
-        base.tag.clear();
-        if (!base.pos.known()) base.pos = keep;
+void secrets_by_target(Value& base, const Value& over) {
+    unique_by(base, over, [](const Value& v) { return mount_target(v, "/run/secrets"); });
+}
+
+void configs_by_target(Value& base, const Value& over) {
+    unique_by(base, over, [](const Value& v) { return mount_target(v, ""); });
+}
+
+void env_files_by_path(Value& base, const Value& over) {
+    unique_by(base, over, [](const Value& v) { return scalar_field(v, "path"); });
+}
+
+void healthcheck(Value& base, const Value& over) {
+    merge_children(base, over, [](const std::string& key) -> Merger {
+        return key == "test" ? replace : nullptr;
+    });
+}
+
+void logging(Value& base, const Value& over) {
+    const Value* bd = base.find("driver");
+    const Value* od = over.find("driver");
+    if (bd && od && bd->is_scalar() && od->is_scalar() && bd->scalar != od->scalar) {
+        replace(base, over);  // another driver: its options do not mix
         return;
     }
-    if (over.is_map()) {
-        if (path == "logging") {
-            const Value* bd = base.find("driver");
-            const Value* od = over.find("driver");
-            if (bd && od && bd->is_scalar() && od->is_scalar() && bd->scalar != od->scalar) {
-                base = over;  // another driver: its options do not mix
-                return;
-            }
-        }
-        merge_maps(base, over, path);
-        return;
-    }
-    // Both lists.
-    if (path == "volumes") {
-        merge_by_key(base, over, "target");
-    } else if (path == "env_file") {
-        merge_by_key(base, over, "path");
-    } else {
-        append_unique(base, over);
-    }
+    mapping(base, over);
 }
 
-}  // namespace
+}  // namespace merge_rule
 
 void merge_service(Value& base, const Value& over) {
     if (!base.is_map() || !over.is_map() || over.tag == "!override") {
         base = over;
         return;
     }
-    merge_maps(base, over, "");
+    merge_children(base, over, service_key_rule);
 }
 
 void merge_documents(Value& base, const Value& over) {
@@ -153,7 +198,7 @@ void merge_documents(Value& base, const Value& over) {
             *existing = e.value;
             existing->tag.clear();
         } else {
-            merge_maps(*existing, e.value, "top." + e.key);
+            merge_rule::mapping(*existing, e.value);
         }
     }
 }

@@ -1,6 +1,7 @@
 #include "orchestrator/model/normalize.hpp"
 
 #include "orchestrator/model/discovery.hpp"
+#include "orchestrator/model/keys/service_key.hpp"
 
 namespace ucompose {
 namespace {
@@ -20,6 +21,7 @@ std::vector<std::string> split(const std::string& s, char sep) {
 [[noreturn]] void wrong_type(const Value& v, const std::string& path, const std::string& want) {
     throw Error(v.pos, path + " must be " + want + ", not " + v.kind_name());
 }
+
 
 // [KEY=VALUE, KEY] or {KEY: VALUE} -> {KEY: VALUE-or-null}
 void list_to_map(Value& v, const std::string& path, char sep = '=') {
@@ -85,7 +87,11 @@ std::optional<std::pair<long, long>> port_range(const std::string& s, std::strin
     return std::make_pair(lo, hi);
 }
 
-void normalize_ports(Value& v, const std::string& path) {
+}  // namespace
+
+namespace shape {
+
+void ports(Value& v, const std::string& path, const NormalizeContext&) {
     if (v.is_null()) return;
     if (!v.is_seq()) wrong_type(v, path, "a list");
     Value out = Value::make_seq(v.pos);
@@ -103,7 +109,7 @@ void normalize_ports(Value& v, const std::string& path) {
     v = std::move(out);
 }
 
-void normalize_volumes(Value& v, const std::string& path, const NormalizeContext& ctx) {
+void volumes(Value& v, const std::string& path, const NormalizeContext& ctx) {
     if (v.is_null()) return;
     if (!v.is_seq()) wrong_type(v, path, "a list");
     for (Value& item : v.seq) {
@@ -120,7 +126,7 @@ void normalize_volumes(Value& v, const std::string& path, const NormalizeContext
     }
 }
 
-void normalize_env_file(Value& v, const std::string& path, const NormalizeContext& ctx) {
+void env_file(Value& v, const std::string& path, const NormalizeContext& ctx) {
     if (v.is_null()) return;
     scalar_to_list(v);
     if (!v.is_seq()) wrong_type(v, path, "a string or a list");
@@ -141,7 +147,7 @@ void normalize_env_file(Value& v, const std::string& path, const NormalizeContex
     }
 }
 
-void normalize_depends_on(Value& v, const std::string& path) {
+void depends_on(Value& v, const std::string& path, const NormalizeContext&) {
     if (v.is_null()) {
         v = Value::make_map(v.pos);
         return;
@@ -160,7 +166,7 @@ void normalize_depends_on(Value& v, const std::string& path) {
     v = std::move(m);
 }
 
-void normalize_networks(Value& v, const std::string& path) {
+void networks(Value& v, const std::string& path, const NormalizeContext&) {
     if (v.is_null() || v.is_map()) return;
     if (!v.is_seq()) wrong_type(v, path, "a list or a mapping");
     Value m = Value::make_map(v.pos);
@@ -174,7 +180,7 @@ void normalize_networks(Value& v, const std::string& path) {
     v = std::move(m);
 }
 
-void normalize_extra_hosts(Value& v, const std::string& path) {
+void extra_hosts(Value& v, const std::string& path, const NormalizeContext&) {
     if (v.is_null() || v.is_seq()) return;
     if (!v.is_map()) wrong_type(v, path, "a list or a mapping");
     Value seq = Value::make_seq(v.pos);
@@ -190,7 +196,7 @@ void normalize_extra_hosts(Value& v, const std::string& path) {
     v = std::move(seq);
 }
 
-void normalize_build(Value& v, const std::string& path, const NormalizeContext& ctx) {
+void build(Value& v, const std::string& path, const NormalizeContext& ctx) {
     if (v.is_scalar()) {
         Value m = Value::make_map(v.pos);
         m.tag = v.tag;
@@ -209,7 +215,21 @@ void normalize_build(Value& v, const std::string& path, const NormalizeContext& 
     if (Value* labels = v.find("labels")) list_to_map(*labels, path + ".labels");
 }
 
-}  // namespace
+void mapping(Value& v, const std::string& path, const NormalizeContext&) { list_to_map(v, path); }
+
+void one_or_many(Value& v, const std::string&, const NormalizeContext&) { scalar_to_list(v); }
+
+void deploy(Value& v, const std::string& path, const NormalizeContext&) {
+    if (!v.is_map()) return;
+    if (Value* labels = v.find("labels")) list_to_map(*labels, path + ".labels");
+}
+
+void quoted_items(Value& v, const std::string&, const NormalizeContext&) {
+    if (!v.is_seq()) return;
+    for (Value& item : v.seq) item.quoted = true;
+}
+
+}  // namespace shape
 
 std::string resolve_host_path(const std::string& path, const NormalizeContext& ctx) {
     if (path == "~") return ctx.home;
@@ -346,12 +366,12 @@ void normalize_service(Value& svc, const std::string& name, const NormalizeConte
         if (ctx.warn)
             ctx.warn(hyph.key_pos, base + ": 'depends-on' is not a compose key, read as 'depends_on'");
         scalar_to_list(hyph.value);
-        normalize_depends_on(hyph.value, base + ".depends-on");
+        shape::depends_on(hyph.value, base + ".depends-on", ctx);
         Value* existing = svc.find("depends_on");
         if (!existing) {
             svc.map.push_back(Entry{"depends_on", hyph.key_pos, std::move(hyph.value)});
         } else {
-            normalize_depends_on(*existing, base + ".depends_on");
+            shape::depends_on(*existing, base + ".depends_on", ctx);
             for (Entry& e : hyph.value.map)
                 if (!existing->find(e.key)) existing->map.push_back(e);
         }
@@ -359,34 +379,9 @@ void normalize_service(Value& svc, const std::string& name, const NormalizeConte
     }
 
     for (Entry& e : svc.map) {
-        const std::string path = base + "." + e.key;
-        Value& v = e.value;
-        if (v.tag == "!reset") continue;
-        if (e.key == "environment" || e.key == "labels" || e.key == "annotations" ||
-            e.key == "sysctls") {
-            list_to_map(v, path);
-        } else if (e.key == "env_file") {
-            normalize_env_file(v, path, ctx);
-        } else if (e.key == "depends_on") {
-            normalize_depends_on(v, path);
-        } else if (e.key == "networks") {
-            normalize_networks(v, path);
-        } else if (e.key == "ports") {
-            normalize_ports(v, path);
-        } else if (e.key == "volumes") {
-            normalize_volumes(v, path, ctx);
-        } else if (e.key == "build") {
-            normalize_build(v, path, ctx);
-        } else if (e.key == "extra_hosts") {
-            normalize_extra_hosts(v, path);
-        } else if (e.key == "dns" || e.key == "dns_search" || e.key == "tmpfs" ||
-                   e.key == "label_file") {
-            scalar_to_list(v);
-        } else if (e.key == "deploy" && v.is_map()) {
-            if (Value* labels = v.find("labels")) list_to_map(*labels, path + ".labels");
-        } else if (e.key == "expose" && v.is_seq()) {
-            for (Value& item : v.seq) item.quoted = true;
-        }
+        if (e.value.tag == "!reset") continue;
+        const ServiceKey* key = find_service_key(e.key);
+        if (key && key->normalize) key->normalize(e.value, base + "." + e.key, ctx);
     }
 }
 

@@ -1,0 +1,102 @@
+// How a service is watched: logging and healthcheck (x-ucompose's probes use its timing).
+#include <nlohmann/json.hpp>
+
+#include "orchestrator/model/keys/key_helpers.hpp"
+#include "orchestrator/model/merge.hpp"
+
+namespace ucompose {
+namespace {
+
+using namespace keys;
+
+void read_logging(const Value& v, const KeyRead& r, Service& s) {
+    const std::string p = r.path();
+    Logging l;
+    if (!v.is_null()) need_map(v, p);
+    for (const Entry& e : v.map) {
+        if (e.key == "driver") l.driver = read_string(e.value, p + ".driver");
+        else if (e.key == "options") l.options = read_string_map(e.value, p + ".options");
+        else r.warn_unknown(e, p);
+    }
+    s.logging = l;
+}
+
+void logging_argv(const Service& s, const ContainerSpec&, sys::Argv& a) {
+    if (!s.logging) return;
+    if (s.logging->driver) add(a, "--log-driver", *s.logging->driver);
+    for (const auto& [k, v] : s.logging->options) add(a, "--log-opt", k + "=" + v);
+}
+
+void read_healthcheck(const Value& v, const KeyRead& r, Service& s) {
+    const std::string p = r.path();
+    need_map(v, p);
+    Healthcheck h;
+    for (const Entry& e : v.map) {
+        const std::string kp = p + "." + e.key;
+        const Value& x = e.value;
+        if (e.key == "test") {
+            if (x.is_scalar()) {
+                h.test = {"CMD-SHELL", x.scalar};
+            } else {
+                h.test = read_string_list(x, kp);
+                if (h.test.empty()) continue;
+                const std::string& kind = h.test[0];
+                if (kind != "CMD" && kind != "CMD-SHELL" && kind != "NONE")
+                    throw Error(x.pos, kp + " must start with \"CMD\", \"CMD-SHELL\" or \"NONE\"");
+                if (kind == "NONE") h.disable = true;
+            }
+        } else if (e.key == "interval") h.interval = read_duration(x, kp);
+        else if (e.key == "timeout") h.timeout = read_duration(x, kp);
+        else if (e.key == "start_period") h.start_period = read_duration(x, kp);
+        else if (e.key == "start_interval") h.start_interval = read_duration(x, kp);
+        else if (e.key == "retries") {
+            int64_t n = read_int(x, kp);
+            if (n < 0 || n > 1000000) throw_type(x, kp, "a non-negative integer");
+            h.retries = static_cast<int>(n);
+        } else if (e.key == "disable") {
+            if (read_bool(x, kp)) h.disable = true;
+        } else if (e.key.rfind("x-", 0) != 0) {
+            r.warn_unknown(e, p);
+        }
+    }
+    s.healthcheck = h;
+}
+
+// ucompose runs the checks itself (no systemd timers here): podman gets no interval.
+void healthcheck_argv(const Service& s, const ContainerSpec&, sys::Argv& a) {
+    if (!s.healthcheck) return;
+    const Healthcheck& hc = *s.healthcheck;
+    if (hc.disable || (!hc.test.empty() && hc.test.front() == "NONE")) {
+        a.push_back("--no-healthcheck");
+        return;
+    }
+    if (!hc.test.empty()) {
+        const std::string& kind = hc.test.front();
+        std::vector<std::string> rest(hc.test.begin() + 1, hc.test.end());
+        if (kind == "CMD-SHELL") {
+            std::string joined;
+            for (const auto& w : rest) joined += (joined.empty() ? "" : " ") + w;
+            add(a, "--health-cmd", joined);
+        } else if (rest.size() == 1) {
+            // podman turns a one-word exec form into CMD-SHELL; a word runs the same either way.
+            add(a, "--health-cmd", rest.front());
+        } else {
+            add(a, "--health-cmd", nlohmann::json(rest).dump());
+        }
+    }
+    add(a, "--health-interval", "disable");
+    if (hc.timeout) add(a, "--health-timeout", go_duration(*hc.timeout));
+    if (hc.retries) add(a, "--health-retries", std::to_string(*hc.retries));
+    if (hc.start_period) add(a, "--health-start-period", go_duration(*hc.start_period));
+}
+
+}  // namespace
+
+std::vector<ServiceKey> health_keys() {
+    return {
+        {.name = "logging", .merge = merge_rule::logging, .read = read_logging, .argv = logging_argv},
+        {.name = "healthcheck", .merge = merge_rule::healthcheck, .read = read_healthcheck, .argv = healthcheck_argv},
+    };
+}
+
+}  // namespace ucompose

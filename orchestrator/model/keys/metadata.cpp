@@ -1,0 +1,221 @@
+// What a service is and what it is told: image, build, labels, annotations, environment,
+// dependencies, profiles and ucompose's own x-ucompose.
+#include "orchestrator/model/dotenv.hpp"
+#include "orchestrator/model/keys/key_helpers.hpp"
+#include "orchestrator/model/merge.hpp"
+
+namespace ucompose {
+namespace {
+
+using namespace keys;
+
+BuildConfig read_build(const Value& v, const KeyRead& r) {
+    const std::string p = r.path();
+    need_map(v, p);
+    BuildConfig b;
+    for (const Entry& e : v.map) {
+        const std::string kp = p + "." + e.key;
+        const Value& x = e.value;
+        if (e.key == "context") b.context = read_string(x, kp);
+        else if (e.key == "dockerfile") b.dockerfile = read_string(x, kp);
+        else if (e.key == "dockerfile_inline") b.dockerfile_inline = read_string(x, kp);
+        else if (e.key == "target") b.target = read_string(x, kp);
+        else if (e.key == "network") b.network = read_string(x, kp);
+        else if (e.key == "shm_size") b.shm_size = read_string(x, kp);
+        else if (e.key == "labels") b.labels = read_string_map(x, kp);
+        else if (e.key == "cache_from") b.cache_from = read_string_list(x, kp);
+        else if (e.key == "tags") b.tags = read_string_list(x, kp);
+        else if (e.key == "no_cache") b.no_cache = read_bool(x, kp);
+        else if (e.key == "pull") b.pull = read_bool(x, kp);
+        else if (e.key == "args") {
+            need_map(x, kp);
+            for (const Entry& a : x.map) {
+                if (a.value.is_null()) b.args[a.key] = std::nullopt;
+                else b.args[a.key] = read_string(a.value, kp + "." + a.key);
+            }
+        } else if (e.key.rfind("x-", 0) == 0) {
+        } else if (e.key == "cache_to" || e.key == "extra_hosts" || e.key == "isolation" ||
+                   e.key == "privileged" || e.key == "secrets" || e.key == "ssh" ||
+                   e.key == "platforms" || e.key == "additional_contexts" || e.key == "ulimits" ||
+                   e.key == "entitlements") {
+            r.warn_unsupported(e, p);
+        } else {
+            r.warn_unknown(e, p);
+        }
+    }
+    return b;
+}
+
+DependsOn read_dependency(const Entry& e, const std::string& p, const KeyRead& r) {
+    DependsOn d;
+    d.where = e.key_pos;
+    const Value& v = e.value;
+    if (v.is_null()) return d;
+    need_map(v, p);
+    for (const Entry& f : v.map) {
+        const std::string kp = p + "." + f.key;
+        if (f.key == "condition") {
+            std::string c = read_string(f.value, kp);
+            if (c == "service_started") d.condition = DependCondition::Started;
+            else if (c == "service_healthy") d.condition = DependCondition::Healthy;
+            else if (c == "service_completed_successfully")
+                d.condition = DependCondition::CompletedSuccessfully;
+            else
+                throw Error(f.value.pos, kp + " must be service_started, service_healthy or "
+                                              "service_completed_successfully, not \"" + c + "\"");
+        } else if (f.key == "required") {
+            d.required = read_bool(f.value, kp);
+        } else if (f.key == "restart") {
+            d.restart = read_bool(f.value, kp);
+        } else {
+            r.warn_unknown(f, p);
+        }
+    }
+    return d;
+}
+
+void read_depends_on(const Value& v, const KeyRead& r, Service& s) {
+    if (v.is_null()) return;
+    need_map(v, r.path());
+    for (const Entry& d : v.map) s.depends_on[d.key] = read_dependency(d, r.path() + "." + d.key, r);
+}
+
+std::optional<std::string> from_project_env(const KeyRead& r, const std::string& key) {
+    return r.ctx.environment ? r.ctx.environment(key) : std::nullopt;
+}
+
+// env_file entries in order; a key the service's `environment` also sets is left to it.
+void read_env_file(const Value& v, const KeyRead& r, Service& s) {
+    if (v.is_null()) return;
+    const std::string p = r.path();
+    if (!v.is_seq()) throw_type(v, p, "a string or a list");
+    const Value* environment = r.service.find("environment");
+    auto set_by_environment = [&](const std::string& key) {
+        return environment && environment->is_map() && environment->find(key);
+    };
+    for (const Value& item : v.seq) {
+        need_map(item, p);
+        EnvFile ef;
+        for (const Entry& e : item.map) {
+            if (e.key == "path") ef.path = read_string(e.value, p + ".path");
+            else if (e.key == "required") ef.required = read_bool(e.value, p + ".required");
+            else if (e.key == "format") ef.format = read_string(e.value, p + ".format");
+            else r.warn_unknown(e, p);
+        }
+        s.env_file.push_back(ef);
+        std::optional<std::string> text = r.ctx.read_file ? r.ctx.read_file(ef.path) : std::nullopt;
+        if (!text) {
+            if (ef.required) throw Error(item.pos, "env file " + ef.path + " not found");
+            continue;
+        }
+        for (DotenvEntry& d : parse_dotenv(*text, ef.path, r.ctx.environment, r.ctx.unset,
+                                           DotenvLookupOrder::EarlierFirst)) {
+            if (set_by_environment(d.key)) continue;
+            s.environment[d.key] = d.value ? d.value : from_project_env(r, d.key);
+        }
+    }
+}
+
+// Over env_file; a bare KEY takes the project environment's value (or none).
+void read_environment(const Value& v, const KeyRead& r, Service& s) {
+    if (v.is_null()) return;
+    need_map(v, r.path());
+    for (const Entry& e : v.map) {
+        if (e.value.is_null()) s.environment[e.key] = from_project_env(r, e.key);
+        else s.environment[e.key] = read_string(e.value, r.path() + "." + e.key);
+    }
+}
+
+void read_pull_policy(const Value& v, const KeyRead& r, Service& s) {
+    std::string pp = read_string(v, r.path());
+    bool ok = pp == "always" || pp == "never" || pp == "missing" || pp == "if_not_present" ||
+              pp == "build" || pp == "daily" || pp == "weekly" || pp.rfind("every_", 0) == 0;
+    if (!ok) throw Error(v.pos, r.path() + " must be always, never, missing or build, not \"" + pp + "\"");
+    s.pull_policy = pp;
+}
+
+void read_scale(const Value& v, const KeyRead& r, Service& s) {
+    int64_t n = read_int(v, r.path());
+    if (n < 0) throw_type(v, r.path(), "a non-negative integer");
+    s.scale = static_cast<int>(n);
+}
+
+void read_ucompose(const Value& v, const KeyRead& r, Service& s) {
+    const std::string p = r.path();
+    UcomposeExt x;
+    if (!v.is_null()) {
+        need_map(v, p);
+        for (const Entry& e : v.map) {
+            const std::string kp = p + "." + e.key;
+            if (e.key == "unikernel") x.unikernel = read_string(e.value, kp);
+            else if (e.key == "runtime") x.runtime = read_string(e.value, kp);
+            else if (e.key == "probe_tcp") x.probe_tcp = read_port(e.value, kp);
+            else if (e.key == "probe_http") {
+                std::string text = read_string(e.value, kp);
+                size_t slash = text.find('/');
+                HttpProbe h;
+                h.port = read_port(Value::make_scalar(text.substr(0, slash), e.value.pos), kp + " port");
+                if (slash != std::string::npos) h.path = text.substr(slash);
+                x.probe_http = h;
+            } else {
+                r.warn_unknown(e, p);
+            }
+        }
+    }
+    s.ucompose = x;
+}
+
+// The engine's labels (spec.labels) win over the service's.
+void labels_argv(const Service& s, const ContainerSpec& spec, sys::Argv& a) {
+    std::map<std::string, std::string> labels = s.labels;
+    for (const auto& [k, v] : spec.labels) labels[k] = v;
+    for (const auto& [k, v] : labels) add(a, "--label", k + "=" + v);
+}
+
+// A key without a value is not passed; `run -e` (spec.extra_env) wins.
+void environment_argv(const Service& s, const ContainerSpec& spec, sys::Argv& a) {
+    for (const auto& [k, v] : s.environment)
+        if (v && !spec.extra_env.count(k)) add(a, "-e", k + "=" + *v);
+    for (const auto& [k, v] : spec.extra_env) add(a, "-e", k + "=" + v);
+}
+
+}  // namespace
+
+std::vector<ServiceKey> metadata_keys() {
+    using namespace merge_rule;
+    return {
+        // The image reference the engine resolves is ContainerSpec::image, written last.
+        {.name = "image", .merge = replace, .read = into(&Service::image, read_string)},
+        {.name = "build", .normalize = shape::build, .merge = mapping,
+         .read = [](const Value& v, const KeyRead& r, Service& s) { s.build = read_build(v, r); }},
+        {.name = "labels", .normalize = shape::mapping, .merge = mapping,
+         .read = into(&Service::labels, read_string_map), .argv = labels_argv},
+        {.name = "annotations", .normalize = shape::mapping, .merge = mapping,
+         .read = into(&Service::annotations, read_string_map), .argv = pairs("--annotation", &Service::annotations)},
+        // Its values reach podman through `environment`.
+        {.name = "env_file", .normalize = shape::env_file, .merge = env_files_by_path, .read = read_env_file},
+        {.name = "environment", .normalize = shape::mapping, .merge = mapping, .read = read_environment,
+         .argv = environment_argv},
+        // The container's name is ContainerSpec::name (the engine's choice from this key).
+        {.name = "container_name", .merge = replace, .read = into(&Service::container_name, read_string)},
+        {.name = "depends_on", .normalize = shape::depends_on, .merge = mapping, .read = read_depends_on},
+        {.name = "profiles", .merge = append_unique, .read = into(&Service::profiles, read_string_list)},
+        {.name = "scale", .merge = replace, .read = read_scale},
+        // podman's --pull is ContainerSpec::pull (the engine's choice from this key).
+        {.name = "pull_policy", .merge = replace, .read = read_pull_policy},
+        // --runtime is ContainerSpec::runtime (ucrun for unikernels, else this key).
+        {.name = "runtime", .merge = replace, .read = into(&Service::runtime, read_string)},
+        {.name = "extends", .support = Support::Resolved},  // extends.cpp, before the merge
+        {.name = "x-ucompose", .merge = mapping, .read = read_ucompose},
+        not_yet("attach"),
+        not_yet("credential_spec"),
+        not_yet("develop"),
+        not_yet("isolation"),
+        not_yet("label_file", shape::one_or_many),
+        not_yet("models"),
+        not_yet("provider"),
+        not_yet("use_api_socket"),
+    };
+}
+
+}  // namespace ucompose

@@ -1,0 +1,136 @@
+// How a service is reached and names things: networks, network_mode, hostname, DNS, ports.
+#include "orchestrator/model/keys/key_helpers.hpp"
+#include "orchestrator/model/merge.hpp"
+
+namespace ucompose {
+namespace {
+
+using namespace keys;
+
+NetworkAttachment read_attachment(const Value& v, const std::string& p, const KeyRead& r) {
+    NetworkAttachment a;
+    if (v.is_null()) return a;
+    need_map(v, p);
+    for (const Entry& e : v.map) {
+        const std::string kp = p + "." + e.key;
+        if (e.key == "aliases") a.aliases = read_string_list(e.value, kp);
+        else if (e.key == "ipv4_address") a.ipv4_address = read_string(e.value, kp);
+        else if (e.key == "ipv6_address") a.ipv6_address = read_string(e.value, kp);
+        else if (e.key == "mac_address") a.mac_address = read_string(e.value, kp);
+        else if (e.key == "priority") a.priority = static_cast<int>(read_int(e.value, kp));
+        else if (e.key == "link_local_ips" || e.key == "driver_opts" || e.key == "gw_priority")
+            r.warn_unsupported(e, p);
+        else if (e.key.rfind("x-", 0) != 0) r.warn_unknown(e, p);
+    }
+    return a;
+}
+
+void read_networks(const Value& v, const KeyRead& r, Service& s) {
+    if (v.is_null()) return;
+    need_map(v, r.path());
+    for (const Entry& n : v.map) s.networks[n.key] = read_attachment(n.value, r.path() + "." + n.key, r);
+}
+
+// One --network per joined network (spec.networks: key -> real name), with the service name
+// and the aliases as aliases; nothing when network_mode is set.
+void networks_argv(const Service& s, const ContainerSpec& spec, sys::Argv& a) {
+    if (spec.network_mode) return;
+    for (const auto& [key, real] : spec.networks) {
+        std::vector<std::string> opts;
+        if (spec.service_alias) opts.push_back("alias=" + s.name);
+        auto att = s.networks.find(key);
+        if (att != s.networks.end()) {
+            for (const auto& al : att->second.aliases) opts.push_back("alias=" + al);
+            if (att->second.ipv4_address) opts.push_back("ip=" + *att->second.ipv4_address);
+            if (att->second.ipv6_address) opts.push_back("ip6=" + *att->second.ipv6_address);
+            if (att->second.mac_address) opts.push_back("mac=" + *att->second.mac_address);
+        }
+        std::string v = real;
+        for (std::size_t i = 0; i < opts.size(); ++i) v += (i == 0 ? ":" : ",") + opts[i];
+        add(a, "--network", v);
+    }
+}
+
+Port read_port_long(const Value& v, const std::string& p, const KeyRead& r) {
+    need_map(v, p);
+    Port port;
+    bool have_target = false;
+    for (const Entry& e : v.map) {
+        const std::string kp = p + "." + e.key;
+        const Value& x = e.value;
+        if (e.key == "target") {
+            port.target = read_port(x, kp);
+            have_target = true;
+        } else if (e.key == "published") {
+            if (!x.is_null()) port.published = read_string(x, kp);
+        } else if (e.key == "host_ip") port.host_ip = read_string(x, kp);
+        else if (e.key == "protocol") port.protocol = read_string(x, kp);
+        else if (e.key == "mode") port.mode = read_string(x, kp);
+        else if (e.key == "name") port.name = read_string(x, kp);
+        else if (e.key == "app_protocol") port.app_protocol = read_string(x, kp);
+        else if (e.key.rfind("x-", 0) != 0) r.warn_unknown(e, p);
+    }
+    if (!have_target) throw Error(v.pos, p + " needs a 'target' port");
+    return port;
+}
+
+void read_ports(const Value& v, const KeyRead& r, Service& s) {
+    if (v.is_null()) return;
+    if (!v.is_seq()) throw_type(v, r.path(), "a list");
+    for (const Value& p : v.seq) s.ports.push_back(read_port_long(p, r.path(), r));
+}
+
+std::string port_arg(const Port& p) {
+    std::string s;
+    if (p.host_ip) {
+        s += (p.host_ip->find(':') != std::string::npos ? "[" + *p.host_ip + "]" : *p.host_ip) + ":";
+        s += p.published.value_or("") + ":";
+    } else if (p.published) {
+        s += *p.published + ":";
+    }
+    s += std::to_string(p.target);
+    if (p.protocol != "tcp") s += "/" + p.protocol;
+    return s;
+}
+
+// `run` publishes ports only with --service-ports (spec.publish_ports).
+void ports_argv(const Service& s, const ContainerSpec& spec, sys::Argv& a) {
+    if (!spec.publish_ports) return;
+    for (const auto& p : s.ports) add(a, "-p", port_arg(p));
+}
+
+}  // namespace
+
+std::vector<ServiceKey> networking_keys() {
+    using namespace merge_rule;
+    return {
+        // service:<x> arrives resolved to container:<x's name> in spec.network_mode.
+        {.name = "network_mode", .merge = replace, .read = into(&Service::network_mode, read_string),
+         .argv = [](const Service&, const ContainerSpec& spec, sys::Argv& a) {
+             if (spec.network_mode) add(a, "--network", *spec.network_mode);
+         }},
+        {.name = "networks", .normalize = shape::networks, .merge = mapping, .read = read_networks,
+         .argv = networks_argv},
+        {.name = "hostname", .merge = replace, .read = into(&Service::hostname, read_string),
+         .argv = value("--hostname", &Service::hostname)},
+        {.name = "domainname", .merge = replace, .read = into(&Service::domainname, read_string),
+         .argv = value("--domainname", &Service::domainname)},
+        {.name = "extra_hosts", .normalize = shape::extra_hosts, .merge = append_unique,
+         .read = into(&Service::extra_hosts, read_string_list), .argv = each("--add-host", &Service::extra_hosts)},
+        {.name = "dns", .normalize = shape::one_or_many, .merge = append_unique,
+         .read = into(&Service::dns, read_string_list), .argv = each("--dns", &Service::dns)},
+        {.name = "dns_search", .normalize = shape::one_or_many, .merge = append_unique,
+         .read = into(&Service::dns_search, read_string_list), .argv = each("--dns-search", &Service::dns_search)},
+        {.name = "dns_opt", .merge = append_unique,
+         .read = into(&Service::dns_opt, read_string_list), .argv = each("--dns-option", &Service::dns_opt)},
+        {.name = "ports", .normalize = shape::ports, .merge = ports_by_binding, .read = read_ports,
+         .argv = ports_argv},
+        {.name = "expose", .normalize = shape::quoted_items, .merge = append_unique,
+         .read = into(&Service::expose, read_string_list), .argv = each("--expose", &Service::expose)},
+        // Names resolve on the project's networks; podman gets no --link.
+        {.name = "links", .merge = append_unique, .read = into(&Service::links, read_string_list)},
+        not_yet("external_links"),
+    };
+}
+
+}  // namespace ucompose

@@ -1,0 +1,57 @@
+// The keys passed to podman as they are (cpu_shares -> --cpu-shares, ...): one entry each, made
+// from the table in orchestrator/model/passthrough.cpp, which `config` also reads.
+#include "orchestrator/model/passthrough.hpp"
+
+#include "orchestrator/model/keys/key_helpers.hpp"
+#include "orchestrator/model/merge.hpp"
+
+namespace ucompose {
+namespace {
+
+using namespace keys;
+
+// The value as text, one per podman flag (a Map's as KEY=VALUE; a Bool only when true).
+std::vector<std::string> read_passthrough(const PassKey& pk, const Value& v, const std::string& path) {
+    switch (pk.kind) {
+    case PassKind::Int: return {std::to_string(read_int(v, path))};
+    case PassKind::String: return {read_string(v, path)};
+    case PassKind::Bool: return read_bool(v, path) ? std::vector<std::string>{"true"} : std::vector<std::string>{};
+    case PassKind::List: return read_string_list(v, path);
+    case PassKind::Map: {
+        std::vector<std::string> out;
+        for (const auto& [k, x] : read_string_map(v, path)) out.push_back(k + "=" + x);
+        return out;
+    }
+    }
+    return {};
+}
+
+ServiceKey passthrough_key(const PassKey& pk) {
+    using namespace merge_rule;
+    const bool list = pk.kind == PassKind::List, map = pk.kind == PassKind::Map;
+    return {
+        .name = pk.key,
+        .merge = list ? append_unique : map ? mapping : replace,
+        .read = [&pk](const Value& v, const KeyRead& r, Service& s) {
+            std::vector<std::string> values = read_passthrough(pk, v, r.path());
+            if (values.empty()) s.passthrough.erase(pk.key);
+            else s.passthrough[pk.key] = std::move(values);
+        },
+        .argv = [&pk](const Service& s, const ContainerSpec&, sys::Argv& a) {
+            auto it = s.passthrough.find(pk.key);
+            if (it == s.passthrough.end()) return;
+            if (pk.kind == PassKind::Bool) a.push_back(pk.flag);
+            else for (const auto& v : it->second) add(a, pk.flag, v);
+        },
+    };
+}
+
+}  // namespace
+
+std::vector<ServiceKey> passthrough_service_keys() {
+    std::vector<ServiceKey> out;
+    for (const PassKey& pk : passthrough_keys()) out.push_back(passthrough_key(pk));
+    return out;
+}
+
+}  // namespace ucompose

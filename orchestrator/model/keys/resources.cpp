@@ -1,0 +1,195 @@
+// What a service may use and do: memory, cpus, pids, ulimits, devices, capabilities, security
+// options, sysctls, namespaces, deploy (its limits and restart policy), platform.
+#include "orchestrator/model/keys/key_helpers.hpp"
+#include "orchestrator/model/merge.hpp"
+#include "orchestrator/model/units.hpp"
+
+namespace ucompose {
+namespace {
+
+using namespace keys;
+
+std::string number(double d) {
+    std::string s = std::to_string(d);
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    return s;
+}
+
+ResourceSpec read_resources(const Value& v, const std::string& p, const KeyRead& r) {
+    ResourceSpec s;
+    if (v.is_null()) return s;
+    need_map(v, p);
+    for (const Entry& e : v.map) {
+        const std::string kp = p + "." + e.key;
+        if (e.key == "cpus") s.cpus = read_double(e.value, kp);
+        else if (e.key == "memory") s.memory = read_bytes(e.value, kp);
+        else if (e.key == "pids") s.pids = read_int(e.value, kp);
+        else if (e.key == "devices" || e.key == "generic_resources") r.warn_unsupported(e, p);
+        else r.warn_unknown(e, p);
+    }
+    return s;
+}
+
+void read_deploy(const Value& v, const KeyRead& r, Service& s) {
+    const std::string p = r.path();
+    Deploy d;
+    if (!v.is_null()) need_map(v, p);
+    for (const Entry& e : v.map) {
+        const std::string kp = p + "." + e.key;
+        const Value& x = e.value;
+        if (e.key == "replicas") d.replicas = static_cast<int>(read_int(x, kp));
+        else if (e.key == "labels") d.labels = read_string_map(x, kp);
+        else if (e.key == "resources") {
+            if (x.is_null()) continue;
+            need_map(x, kp);
+            for (const Entry& f : x.map) {
+                if (f.key == "limits") d.limits = read_resources(f.value, kp + ".limits", r);
+                else if (f.key == "reservations")
+                    d.reservations = read_resources(f.value, kp + ".reservations", r);
+                else r.warn_unknown(f, kp);
+            }
+        } else if (e.key == "restart_policy") {
+            if (x.is_null()) continue;
+            need_map(x, kp);
+            for (const Entry& f : x.map) {
+                const std::string fp = kp + "." + f.key;
+                if (f.key == "condition") d.restart_policy_condition = read_string(f.value, fp);
+                else if (f.key == "max_attempts")
+                    d.restart_policy_max_attempts = static_cast<int>(read_int(f.value, fp));
+                else if (f.key == "delay" || f.key == "window") r.warn_unsupported(f, kp);
+                else r.warn_unknown(f, kp);
+            }
+        } else if (e.key == "mode" || e.key == "endpoint_mode" || e.key == "placement" ||
+                   e.key == "update_config" || e.key == "rollback_config") {
+            r.warn_unsupported(e, p);
+        } else if (e.key.rfind("x-", 0) != 0) {
+            r.warn_unknown(e, p);
+        }
+    }
+    s.deploy = d;
+}
+
+void read_memswap_limit(const Value& v, const KeyRead& r, Service& s) {
+    s.memswap_limit = (v.is_scalar() && v.scalar == "-1") ? -1 : read_bytes(v, r.path());
+}
+
+// "nofile: 1024" or "nofile: {soft, hard}".
+void read_ulimits(const Value& v, const KeyRead& r, Service& s) {
+    const std::string p = r.path();
+    s.ulimits.clear();
+    if (v.is_null()) return;
+    need_map(v, p);
+    for (const Entry& e : v.map) {
+        const std::string kp = p + "." + e.key;
+        Ulimit u;
+        if (e.value.is_map()) {
+            for (const Entry& f : e.value.map) {
+                if (f.key == "soft") u.soft = read_int(f.value, kp + ".soft");
+                else if (f.key == "hard") u.hard = read_int(f.value, kp + ".hard");
+                else r.warn_unknown(f, kp);
+            }
+        } else {
+            u.single = read_int(e.value, kp);
+        }
+        s.ulimits[e.key] = u;
+    }
+}
+
+void ulimits_argv(const Service& s, const ContainerSpec&, sys::Argv& a) {
+    for (const auto& [name, u] : s.ulimits) {
+        if (u.single) add(a, "--ulimit", name + "=" + std::to_string(*u.single));
+        else if (u.soft && u.hard)
+            add(a, "--ulimit", name + "=" + std::to_string(*u.soft) + ":" + std::to_string(*u.hard));
+    }
+}
+
+// Long form {source, target, permissions} -> "source[:target[:permissions]]".
+void read_devices(const Value& v, const KeyRead& r, Service& s) {
+    const std::string kp = r.path();
+    if (!v.is_seq()) {
+        s.devices = read_string_list(v, kp);
+        return;
+    }
+    s.devices.clear();
+    for (const Value& d : v.seq) {
+        if (d.is_map()) {
+            std::string dev = read_string(d.find("source") ? *d.find("source") : d, kp + ".source");
+            if (const Value* t = d.find("target")) dev += ":" + read_string(*t, kp + ".target");
+            if (const Value* pm = d.find("permissions")) dev += ":" + read_string(*pm, kp + ".permissions");
+            s.devices.push_back(dev);
+        } else {
+            s.devices.push_back(read_string(d, kp));
+        }
+    }
+}
+
+// The service key, else deploy.resources (limits or reservations).
+template <class T>
+std::optional<T> with_deploy(const std::optional<T>& own, std::optional<T> ResourceSpec::*field, bool limits,
+                             const Service& s) {
+    if (own || !s.deploy) return own;
+    return (limits ? s.deploy->limits : s.deploy->reservations).*field;
+}
+
+}  // namespace
+
+std::vector<ServiceKey> resources_keys() {
+    using namespace merge_rule;
+    return {
+        {.name = "mem_limit", .merge = replace, .read = into(&Service::mem_limit, read_bytes),
+         .argv = [](const Service& s, const ContainerSpec&, sys::Argv& a) {
+             if (auto m = with_deploy(s.mem_limit, &ResourceSpec::memory, true, s)) add(a, "--memory", std::to_string(*m));
+         }},
+        {.name = "mem_reservation", .merge = replace, .read = into(&Service::mem_reservation, read_bytes),
+         .argv = [](const Service& s, const ContainerSpec&, sys::Argv& a) {
+             if (auto m = with_deploy(s.mem_reservation, &ResourceSpec::memory, false, s))
+                 add(a, "--memory-reservation", std::to_string(*m));
+         }},
+        {.name = "memswap_limit", .merge = replace, .read = read_memswap_limit,
+         .argv = [](const Service& s, const ContainerSpec&, sys::Argv& a) {
+             if (s.memswap_limit) add(a, "--memory-swap", std::to_string(*s.memswap_limit));
+         }},
+        {.name = "cpus", .merge = replace, .read = into(&Service::cpus, read_double),
+         .argv = [](const Service& s, const ContainerSpec&, sys::Argv& a) {
+             if (auto c = with_deploy(s.cpus, &ResourceSpec::cpus, true, s)) add(a, "--cpus", number(*c));
+         }},
+        {.name = "pids_limit", .merge = replace, .read = into(&Service::pids_limit, read_int),
+         .argv = [](const Service& s, const ContainerSpec&, sys::Argv& a) {
+             if (auto p = with_deploy(s.pids_limit, &ResourceSpec::pids, true, s)) add(a, "--pids-limit", std::to_string(*p));
+         }},
+        {.name = "shm_size", .merge = replace, .read = into(&Service::shm_size, read_bytes),
+         .argv = [](const Service& s, const ContainerSpec&, sys::Argv& a) {
+             if (s.shm_size) add(a, "--shm-size", std::to_string(*s.shm_size));
+         }},
+        {.name = "ulimits", .merge = mapping, .read = read_ulimits, .argv = ulimits_argv},
+        {.name = "cap_add", .merge = append_unique, .read = into(&Service::cap_add, read_string_list),
+         .argv = each("--cap-add", &Service::cap_add)},
+        {.name = "cap_drop", .merge = append_unique, .read = into(&Service::cap_drop, read_string_list),
+         .argv = each("--cap-drop", &Service::cap_drop)},
+        {.name = "devices", .merge = append_unique, .read = read_devices, .argv = each("--device", &Service::devices)},
+        {.name = "security_opt", .merge = append_unique, .read = into(&Service::security_opt, read_string_list),
+         .argv = each("--security-opt", &Service::security_opt)},
+        {.name = "group_add", .merge = append_unique, .read = into(&Service::group_add, read_string_list),
+         .argv = each("--group-add", &Service::group_add)},
+        {.name = "sysctls", .normalize = shape::mapping, .merge = mapping,
+         .read = into(&Service::sysctls, read_string_map), .argv = pairs("--sysctl", &Service::sysctls)},
+        {.name = "read_only", .merge = replace, .read = into(&Service::read_only, read_bool),
+         .argv = when("--read-only", &Service::read_only)},
+        {.name = "privileged", .merge = replace, .read = into(&Service::privileged, read_bool),
+         .argv = when("--privileged", &Service::privileged)},
+        {.name = "pid", .merge = replace, .read = into(&Service::pid, read_string), .argv = value("--pid", &Service::pid)},
+        {.name = "ipc", .merge = replace, .read = into(&Service::ipc, read_string), .argv = value("--ipc", &Service::ipc)},
+        {.name = "platform", .merge = replace, .read = into(&Service::platform, read_string),
+         .argv = value("--platform", &Service::platform)},
+        // Its limits and restart policy reach podman through mem_limit, mem_reservation, cpus,
+        // pids_limit and restart; replicas through scale.
+        {.name = "deploy", .normalize = shape::deploy, .merge = mapping, .read = read_deploy},
+        not_yet("blkio_config"),
+        not_yet("cpu_count"),
+        not_yet("cpu_percent"),
+        not_yet("gpus"),
+    };
+}
+
+}  // namespace ucompose

@@ -1,0 +1,75 @@
+// One description per compose service key: its name, whether ucompose carries it, its short ->
+// long rewriting, its merge rule, its typed reader and its podman arguments. The loader's
+// normalize, merge and convert steps and the podman argv builder all walk this one table, so
+// adding or fixing a key is one entry plus its tests (orchestrator/model/README.md, "How to add
+// a key"). The entries live by topic: metadata.cpp, networking.cpp, storage.cpp, process.cpp,
+// resources.cpp, health.cpp; table.cpp puts them together.
+#pragma once
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "orchestrator/model/convert.hpp"
+#include "orchestrator/model/model.hpp"
+#include "orchestrator/model/normalize.hpp"
+#include "orchestrator/model/value.hpp"
+
+namespace ucompose {
+
+struct ContainerSpec;  // orchestrator/podman/container_args.hpp
+
+// What a key's reader gets besides its value: its place and the loader's context.
+struct KeyRead {
+    const std::string& base;  // "services.web"
+    const Entry& entry;       // the key as written
+    const Value& service;     // the whole service mapping
+    const ConvertContext& ctx;
+
+    std::string path() const { return base + "." + entry.key; }  // "services.web.dns"
+    void warn_unknown(const Entry& e, const std::string& where) const;
+    void warn_unsupported(const Entry& e, const std::string& where) const;
+};
+
+enum class Support {
+    Carried,   // read into the model
+    NotYet,    // a spec key ucompose does not carry yet: warns "not supported by ucompose yet"
+    Resolved,  // consumed by an earlier step (extends)
+};
+
+// Short syntax -> long syntax on the document tree, before files merge (normalize.cpp).
+using Normalizer = void (*)(Value& v, const std::string& path, const NormalizeContext& ctx);
+// How a later file's value joins an earlier one (merge.cpp; the rules are in merge.hpp). Called
+// when both values are mappings or both sequences and the later one is not `!override`;
+// otherwise the later value replaces the earlier one.
+using Merger = void (*)(Value& base, const Value& over);
+// Long syntax -> the typed model, with positioned errors (convert_service.cpp).
+using Reader = std::function<void(const Value& v, const KeyRead& r, Service& s)>;
+// The key's `podman create`/`run` arguments (container_args.cpp), appended in table order.
+using ArgvWriter = std::function<void(const Service& s, const ContainerSpec& spec, std::vector<std::string>& argv)>;
+
+struct ServiceKey {
+    std::string_view name;
+    Support support = Support::Carried;
+    Normalizer normalize = nullptr;  // nullptr: written in its long form only
+    Merger merge = nullptr;          // nullptr: mappings by key, sequences append-unique
+    Reader read = nullptr;
+    ArgvWriter argv = nullptr;               // empty: podman gets nothing for it (or the engine uses it)
+    // `emit` (the `config` output) joins next: serialize.cpp still writes each key itself.
+};
+
+// Every service key, in the order their podman arguments are written.
+const std::vector<ServiceKey>& service_keys();
+// nullptr when `name` is not a service key of the spec (x-* extensions are not either).
+const ServiceKey* find_service_key(std::string_view name);
+
+// The groups table.cpp joins, each in its own file.
+std::vector<ServiceKey> metadata_keys();
+std::vector<ServiceKey> networking_keys();
+std::vector<ServiceKey> storage_keys();
+std::vector<ServiceKey> process_keys();
+std::vector<ServiceKey> resources_keys();
+std::vector<ServiceKey> passthrough_service_keys();
+std::vector<ServiceKey> health_keys();
+
+}  // namespace ucompose
