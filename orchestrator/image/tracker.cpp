@@ -5,9 +5,9 @@
 
 #include "orchestrator/image/embedded.hpp"
 #include "orchestrator/image/oci.hpp"
-#include "orchestrator/image/temp_dir.hpp"
 #include "runtime/sys/file.hpp"
 #include "runtime/sys/fnv.hpp"
+#include "runtime/sys/temp_dir.hpp"
 
 namespace ucompose::image {
 std::string tracker_content_hash(std::string_view binary, std::string_view containerfile) {
@@ -36,7 +36,7 @@ TrackerBuildResult build_tracker(const TrackerBuildOptions& opts, CommandRunner&
         }
     }
     say("building tracker image " + opts.tag + " (FROM scratch, offline)");
-    TempDir ctx("ucompose-tracker-");
+    sys::TempDir ctx("ucompose-tracker-");
     sys::write_file_atomic(ctx.path() + "/loop-svc", std::string(tracker_binary()), 0755);
     sys::write_file_atomic(ctx.path() + "/Containerfile", std::string(tracker_containerfile()));
     podman_build(runner, opts.podman, opts.tag, ctx.path(), {{kTrackerHashLabel, result.hash}});
