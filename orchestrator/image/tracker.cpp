@@ -6,12 +6,12 @@
 #include "orchestrator/image/embedded.hpp"
 #include "orchestrator/image/oci.hpp"
 #include "runtime/sys/file.hpp"
-#include "runtime/sys/fnv.hpp"
+#include "runtime/sys/sha256.hpp"
 #include "runtime/sys/temp_dir.hpp"
 
 namespace ucompose::image {
 std::string tracker_content_hash(std::string_view binary, std::string_view containerfile) {
-    return "fnv1a64:" + sys::Fnv1a64().update(binary).update(std::string_view("\0", 1)).update(containerfile).hex();
+    return "sha256:" + sys::Sha256().update(binary).update(std::string_view("\0", 1)).update(containerfile).hex();
 }
 
 sys::Argv tracker_hash_query_argv(const std::string& podman, const std::string& tag) {
