@@ -1,10 +1,9 @@
 #include "orchestrator/engine/names.hpp"
 
-#include <cstdint>
-#include <cstdio>
 
 #include "orchestrator/model/serialize.hpp"
 #include "orchestrator/version.hpp"
+#include "runtime/sys/sha256.hpp"
 
 namespace ucompose {
 
@@ -64,19 +63,7 @@ std::string config_hash(const Service& service, const std::string& image_id) {
     j.erase("scale");
     j.erase("build");
     if (j.contains("deploy") && j["deploy"].is_object()) j["deploy"].erase("replicas");
-    std::string text = j.dump() + "\n" + image_id;
-    // Two 64-bit FNV-1a passes with different offsets: a change detector, not a digest.
-    auto fnv = [&](uint64_t h) {
-        for (unsigned char c : text) {
-            h ^= c;
-            h *= 1099511628211ULL;
-        }
-        return h;
-    };
-    char buf[33];
-    std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(fnv(14695981039346656037ULL)),
-                  static_cast<unsigned long long>(fnv(0x84222325cbf29ce4ULL)));
-    return buf;
+    return sys::sha256_hex(j.dump() + "\n" + image_id);
 }
 
 namespace {

@@ -44,8 +44,9 @@ std::map<std::string, std::string> container_labels(const Project& project, cons
 std::map<std::string, std::string> network_labels(const Project& project, const std::string& key);
 std::map<std::string, std::string> volume_labels(const Project& project, const std::string& key);
 
-// A hash of everything that defines a service's containers plus the image ID it runs:
-// a different hash means the container must be recreated.
+// The SHA-256 (64 hex digits, as Docker Compose's com.docker.compose.config-hash) of everything
+// that defines a service's containers plus the image ID it runs: a different hash means the
+// container must be recreated.
 std::string config_hash(const Service& service, const std::string& image_id);
 
 // Image references podman may list the reference under ("busybox" -> docker.io/library/busybox:latest,

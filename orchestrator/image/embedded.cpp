@@ -1,4 +1,4 @@
-// The payloads are included at build time with .incbin; tracker/CMakeLists.txt sets the paths
+// The payloads are included at build time with .incbin; orchestrator/CMakeLists.txt sets the paths
 // and the object's dependencies on them.
 #include "orchestrator/image/embedded.hpp"
 

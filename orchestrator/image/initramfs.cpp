@@ -1,13 +1,13 @@
 #include "orchestrator/image/initramfs.hpp"
 
-#include "orchestrator/image/cpio.hpp"
+#include "runtime/sys/cpio.hpp"
 #include "runtime/sys/error.hpp"
 #include "runtime/sys/file.hpp"
 
 namespace ucompose::image {
 
 void InitramfsPlan::add(const std::string& guest_path, InitramfsEntry entry) {
-    std::string path = archive_path(guest_path);
+    std::string path = sys::archive_path(guest_path);
     for (size_t slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1)) {
         std::string parent = path.substr(0, slash);
         auto it = entries_.find(parent);
@@ -27,7 +27,7 @@ void InitramfsPlan::add(const std::string& guest_path, InitramfsEntry entry) {
 }
 
 bool InitramfsPlan::contains(const std::string& guest_path) const {
-    return entries_.count(archive_path(guest_path)) != 0;
+    return entries_.count(sys::archive_path(guest_path)) != 0;
 }
 
 void InitramfsPlan::add_host_file(const std::string& guest_path, const std::string& host_path, std::uint32_t mode) {
@@ -48,7 +48,7 @@ void InitramfsPlan::add_char_device(const std::string& guest_path, std::uint32_t
 }
 
 std::string render_cpio(const InitramfsPlan& plan) {
-    CpioWriter w;
+    sys::CpioWriter w;
     for (const auto& [path, e] : plan.entries()) {  // sorted: a directory precedes its content
         switch (e.kind) {
             case InitramfsEntry::Kind::Directory:

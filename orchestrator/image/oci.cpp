@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "orchestrator/image/temp_dir.hpp"
+#include "runtime/sys/temp_dir.hpp"
 #include "runtime/sys/error.hpp"
 #include "runtime/sys/file.hpp"
 
@@ -54,7 +54,7 @@ void build_unikernel_image(CommandRunner& runner, const std::string& podman, con
                            const registry::Manifest& manifest,
                            const std::vector<std::pair<std::string, std::string>>& files,
                            const std::vector<std::string>& cmd) {
-    TempDir ctx("ucompose-unikernel-");
+    sys::TempDir ctx("ucompose-unikernel-");
     sys::make_dirs(ctx.path() + "/unikernel");
     for (const auto& [name, host] : files) sys::copy_file(host, ctx.path() + "/unikernel/" + name);
     // Podman 4.3 does not pass image labels to the runtime, so the image's /unikernel/ is a

@@ -5,13 +5,13 @@
 
 #include "orchestrator/image/embedded.hpp"
 #include "orchestrator/image/oci.hpp"
-#include "orchestrator/image/temp_dir.hpp"
 #include "runtime/sys/file.hpp"
-#include "runtime/sys/fnv.hpp"
+#include "runtime/sys/sha256.hpp"
+#include "runtime/sys/temp_dir.hpp"
 
 namespace ucompose::image {
 std::string tracker_content_hash(std::string_view binary, std::string_view containerfile) {
-    return "fnv1a64:" + sys::Fnv1a64().update(binary).update(std::string_view("\0", 1)).update(containerfile).hex();
+    return "sha256:" + sys::Sha256().update(binary).update(std::string_view("\0", 1)).update(containerfile).hex();
 }
 
 sys::Argv tracker_hash_query_argv(const std::string& podman, const std::string& tag) {
@@ -36,7 +36,7 @@ TrackerBuildResult build_tracker(const TrackerBuildOptions& opts, CommandRunner&
         }
     }
     say("building tracker image " + opts.tag + " (FROM scratch, offline)");
-    TempDir ctx("ucompose-tracker-");
+    sys::TempDir ctx("ucompose-tracker-");
     sys::write_file_atomic(ctx.path() + "/loop-svc", std::string(tracker_binary()), 0755);
     sys::write_file_atomic(ctx.path() + "/Containerfile", std::string(tracker_containerfile()));
     podman_build(runner, opts.podman, opts.tag, ctx.path(), {{kTrackerHashLabel, result.hash}});

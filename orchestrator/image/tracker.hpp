@@ -25,7 +25,7 @@ struct TrackerBuildResult {
     bool built = false;  // false: already up to date
 };
 
-// "fnv1a64:<16 hex digits>" over the binary and the Containerfile.
+// "sha256:<64 hex digits>" over the binary, a NUL and the Containerfile.
 std::string tracker_content_hash(std::string_view binary, std::string_view containerfile);
 
 sys::Argv tracker_hash_query_argv(const std::string& podman, const std::string& tag);

@@ -5,21 +5,21 @@
 
 #include <filesystem>
 
+#include "orchestrator/image/compress.hpp"
 #include "orchestrator/image/elf.hpp"
 #include "orchestrator/image/embedded.hpp"
-#include "orchestrator/image/compress.hpp"
 #include "orchestrator/image/guest_layout.hpp"
 #include "orchestrator/image/kernel.hpp"
 #include "orchestrator/image/libraries.hpp"
 #include "orchestrator/image/modules.hpp"
 #include "orchestrator/image/oci.hpp"
-#include "orchestrator/image/temp_dir.hpp"
 #include "orchestrator/kernel/store.hpp"
 #include "orchestrator/registry/manifest.hpp"
 #include "orchestrator/registry/store.hpp"
 #include "runtime/registry/name.hpp"
 #include "runtime/sys/error.hpp"
 #include "runtime/sys/file.hpp"
+#include "runtime/sys/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 
@@ -193,7 +193,7 @@ UnikernelBuildResult build_unikernel(const UnikernelBuildOptions& opts, CommandR
     }
 
     // The initramfs: cpio, then zstd.
-    TempDir work("ucompose-build-");
+    sys::TempDir work("ucompose-build-");
     std::string cpio_path = work.path() + "/initrd.cpio";
     std::string initrd_path = work.path() + "/initrd.img";
     {

@@ -11,12 +11,12 @@
 #include <deque>
 
 #include "orchestrator/image/embedded.hpp"
-#include "orchestrator/image/temp_dir.hpp"
 #include "orchestrator/kernel/compact_elf.hpp"
 #include "orchestrator/kernel/fragment.hpp"
 #include "runtime/sys/error.hpp"
 #include "runtime/sys/file.hpp"
 #include "runtime/sys/process.hpp"
+#include "runtime/sys/temp_dir.hpp"
 #include "runtime/sys/unique_fd.hpp"
 
 extern char** environ;
@@ -214,7 +214,7 @@ KernelBuildResult build_kernel(const KernelBuildOptions& opts, const BuildReport
     check_tools();
 
     const int jobs = opts.jobs > 0 ? opts.jobs : std::max(1L, ::sysconf(_SC_NPROCESSORS_ONLN));
-    image::TempDir work("ucompose-kernel-", opts.work_parent);
+    sys::TempDir work("ucompose-kernel-", opts.work_parent);
     const std::string src = work.path() + "/src", out = work.path() + "/out";
     sys::make_dirs(src);
     sys::make_dirs(out);

@@ -1,4 +1,4 @@
-// Child processes on an Asio loop: spawned from an argv vector (posix_spawn, never a shell),
+// Child processes on an Asio loop: spawned from an argv vector by sys::spawn (never a shell),
 // in their own process group (a Ctrl-C on the terminal reaches ucompose only), with their
 // stdout/stderr as pipes read concurrently, and their exit observed through a pidfd.
 // The child is owned: one that was not waited for is killed and reaped on destruction.
@@ -21,17 +21,12 @@ public:
     // stdin is /dev/null; stdout and stderr are pipes.
     static AsyncChild spawn(const asio::any_io_executor& ex, const sys::Argv& argv);
 
-    AsyncChild(AsyncChild&& o) noexcept
-        : pid_(std::exchange(o.pid_, -1)),
-          pidfd_(std::move(o.pidfd_)),
-          out_(std::move(o.out_)),
-          err_(std::move(o.err_)) {}
+    AsyncChild(AsyncChild&& o) noexcept = default;
     AsyncChild& operator=(AsyncChild&&) = delete;
     AsyncChild(const AsyncChild&) = delete;
     AsyncChild& operator=(const AsyncChild&) = delete;
-    ~AsyncChild();
 
-    pid_t pid() const { return pid_; }
+    pid_t pid() const { return child_.pid(); }
     // Sends sig to the child's process group (no-op once reaped).
     void signal(int sig);
 
@@ -41,12 +36,12 @@ public:
     Task<int> stream(LineSink out, LineSink err);
 
 private:
-    AsyncChild(pid_t pid, asio::posix::stream_descriptor pidfd, asio::posix::stream_descriptor out,
+    AsyncChild(sys::Child child, asio::posix::stream_descriptor pidfd, asio::posix::stream_descriptor out,
                asio::posix::stream_descriptor err)
-        : pid_(pid), pidfd_(std::move(pidfd)), out_(std::move(out)), err_(std::move(err)) {}
+        : child_(std::move(child)), pidfd_(std::move(pidfd)), out_(std::move(out)), err_(std::move(err)) {}
     Task<int> reap();
 
-    pid_t pid_ = -1;
+    sys::Child child_;  // killed (SIGKILL) and reaped on destruction unless reaped
     asio::posix::stream_descriptor pidfd_;
     asio::posix::stream_descriptor out_;
     asio::posix::stream_descriptor err_;

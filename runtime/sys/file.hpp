@@ -33,7 +33,10 @@ void write_file_atomic(const std::string& path, const std::string& data, int mod
 // "copy FROM to TO: ...".
 void copy_file(const std::string& from, const std::string& to, int mode = 0644);
 
-// mkdir -p; throws on failure other than EEXIST.
+// mkdir -p with an explicit mode for each directory it creates (less the umask); throws
+// SystemError "mkdir DIR" naming the component that failed, on any failure other than EEXIST.
+// Kept beside std::filesystem::create_directories, which creates with 0777 less the umask (world
+// writable under umask 0, as a root service may run) and cannot make ucrun's 0700 state dirs.
 void make_dirs(const std::string& path, int mode = 0755);
 // rm -rf; missing paths are not an error.
 void remove_tree(const std::string& path);

@@ -1,5 +1,7 @@
 // FNV-1a, 64-bit: a stable fingerprint (same value across builds, libraries and hosts, unlike
-// std::hash) for names and cache keys. Not a digest: never for anything an attacker chooses.
+// std::hash) for short names. Not a digest: never for anything an attacker chooses (that is
+// sha256.hpp). Its users: tap device names (12 hex digits, within IFNAMSIZ) and the kernel store's
+// entry names (12 hex digits over the host's own build inputs: orchestrator/kernel/fragment.cpp).
 #pragma once
 #include <cstdint>
 #include <cstdio>

@@ -2,8 +2,9 @@
 
 #include <fcntl.h>
 #include <poll.h>
-#include <sys/stat.h>
 #include <signal.h>
+#include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -23,6 +24,28 @@ std::vector<char*> c_argv(const Argv& argv) {
     for (const auto& a : argv) out.push_back(const_cast<char*>(a.c_str()));
     out.push_back(nullptr);
     return out;
+}
+
+// posix_spawn's attributes and file actions, destroyed with the scope.
+class SpawnAttributes {
+public:
+    SpawnAttributes() {
+        posix_spawnattr_init(&attr);
+        posix_spawn_file_actions_init(&actions);
+    }
+    ~SpawnAttributes() {
+        posix_spawnattr_destroy(&attr);
+        posix_spawn_file_actions_destroy(&actions);
+    }
+    SpawnAttributes(const SpawnAttributes&) = delete;
+    SpawnAttributes& operator=(const SpawnAttributes&) = delete;
+
+    posix_spawnattr_t attr;
+    posix_spawn_file_actions_t actions;
+};
+
+void check(int rc, const std::string& what) {
+    if (rc != 0) throw SystemError(what, rc);
 }
 
 }  // namespace
@@ -65,38 +88,37 @@ Child spawn(const Argv& argv, const SpawnOptions& opts) {
     auto args = c_argv(argv);
     std::vector<char*> envp;
     if (opts.env) envp = c_argv(*opts.env);
-    // An exec failure is reported through a CLOEXEC pipe.
-    int errpipe[2];
-    if (::pipe2(errpipe, O_CLOEXEC) != 0) throw_errno("pipe");
-    UniqueFd rd(errpipe[0]), wr(errpipe[1]);
-    pid_t pid = ::fork();
-    if (pid < 0) throw_errno("fork");
-    if (pid == 0) {
-        if (opts.stdin_fd >= 0) ::dup2(opts.stdin_fd, 0);
-        if (opts.stdout_fd >= 0) ::dup2(opts.stdout_fd, 1);
-        if (opts.stderr_fd >= 0) ::dup2(opts.stderr_fd, 2);
-        sigset_t none;
-        sigemptyset(&none);
-        ::sigprocmask(SIG_SETMASK, &none, nullptr);
-        if (opts.env)
-            ::execvpe(args[0], args.data(), envp.data());
-        else
-            ::execvp(args[0], args.data());
-        int err = errno;
-        (void)!::write(wr.get(), &err, sizeof err);
-        ::_exit(127);
+    SpawnAttributes sa;
+    const std::string what = "spawn " + argv[0];
+    // dup2 onto the target also clears FD_CLOEXEC when source and target are the same fd.
+    if (opts.stdin_null)
+        check(posix_spawn_file_actions_addopen(&sa.actions, 0, "/dev/null", O_RDONLY, 0), what + ": stdin");
+    else if (opts.stdin_fd >= 0)
+        check(posix_spawn_file_actions_adddup2(&sa.actions, opts.stdin_fd, 0), what + ": stdin");
+    if (opts.stdout_fd >= 0) check(posix_spawn_file_actions_adddup2(&sa.actions, opts.stdout_fd, 1), what + ": stdout");
+    if (opts.stderr_fd >= 0) check(posix_spawn_file_actions_adddup2(&sa.actions, opts.stderr_fd, 2), what + ": stderr");
+
+    short flags = POSIX_SPAWN_SETSIGMASK;
+    sigset_t none;
+    sigemptyset(&none);
+    check(posix_spawnattr_setsigmask(&sa.attr, &none), what + ": signal mask");
+    if (!opts.default_signals.empty()) {
+        sigset_t defaults;
+        sigemptyset(&defaults);
+        for (int sig : opts.default_signals) sigaddset(&defaults, sig);
+        check(posix_spawnattr_setsigdefault(&sa.attr, &defaults), what + ": default signals");
+        flags |= POSIX_SPAWN_SETSIGDEF;
     }
-    Child child(pid);
-    wr.reset();
-    int err = 0;
-    ssize_t n;
-    while ((n = ::read(rd.get(), &err, sizeof err)) < 0 && errno == EINTR) {
+    if (opts.new_process_group) {
+        check(posix_spawnattr_setpgroup(&sa.attr, 0), what + ": process group");
+        flags |= POSIX_SPAWN_SETPGROUP;
     }
-    if (n == sizeof err) {
-        child.wait();
-        throw SystemError("exec " + argv[0], err);
-    }
-    return child;
+    check(posix_spawnattr_setflags(&sa.attr, flags), what + ": flags");
+
+    pid_t pid = -1;
+    int rc = ::posix_spawnp(&pid, args[0], &sa.actions, &sa.attr, args.data(), opts.env ? envp.data() : environ);
+    if (rc != 0) throw SystemError("exec " + argv[0], rc);
+    return Child(pid);
 }
 
 RunResult run(const Argv& argv, const std::string& input) {

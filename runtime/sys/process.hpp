@@ -43,9 +43,21 @@ struct SpawnOptions {
     int stdin_fd = -1;
     int stdout_fd = -1;
     int stderr_fd = -1;
+    bool stdin_null = false;  // stdin from /dev/null (instead of stdin_fd)
     std::optional<Argv> env;  // full environment ("K=V"), or inherit
+    // The child leads a process group of its own: kill(-pid, sig) reaches it and what it starts,
+    // and the terminal's Ctrl-C does not (ucompose's podman children).
+    bool new_process_group = false;
+    // Signals set back to SIG_DFL in the child. Others keep what exec keeps: a caught signal
+    // becomes SIG_DFL, an ignored one stays ignored.
+    std::vector<int> default_signals;
 };
 
+// The one way a program is started (posix_spawnp, never a shell): argv[0] searched in the
+// parent's PATH when it has no '/', the child's signal mask empty, every fd without FD_CLOEXEC
+// inherited (ucrun's delegate gets the preserved fds, the console and sync pipes conmon passes).
+// An exec failure throws SystemError "exec ARGV0: <errno text>" (glibc's posix_spawn reports it;
+// unlike execvp it never retries a file without #! under /bin/sh).
 Child spawn(const Argv& argv, const SpawnOptions& opts = {});
 
 struct RunResult {

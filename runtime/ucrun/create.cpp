@@ -8,9 +8,9 @@
 
 #include <cerrno>
 #include <climits>
-#include <ctime>
 #include <cstdlib>
 
+#include "runtime/sys/clock.hpp"
 #include "runtime/sys/error.hpp"
 #include "runtime/ucrun/classify.hpp"
 #include "runtime/ucrun/delegate.hpp"
@@ -27,15 +27,6 @@ namespace {
 std::string absolute(const std::string& path) {
     char buf[PATH_MAX];
     if (!::realpath(path.c_str(), buf)) sys::throw_errno("bundle " + path);
-    return buf;
-}
-
-std::string now_rfc3339() {
-    time_t t = ::time(nullptr);
-    tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
     return buf;
 }
 
@@ -93,7 +84,7 @@ int create_container(const Context& ctx, const CreateOptions& o) {
     r.kind = cls.kind;
     r.delegate = delegate;
     r.bundle = bundle;
-    r.created = now_rfc3339();
+    r.created = sys::now_rfc3339();
     store.create(r);
     CreateRollback rollback(ctx, r);
     fault_point(spec.annotations, "record");

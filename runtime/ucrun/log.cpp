@@ -4,31 +4,19 @@
 #include <unistd.h>
 
 #include <cstdlib>
-#include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "runtime/sys/clock.hpp"
 #include "runtime/sys/unique_fd.hpp"
 
 namespace ucrun {
 namespace {
 
-std::string now_rfc3339() {
-    timespec ts{};
-    clock_gettime(CLOCK_REALTIME, &ts);
-    tm t{};
-    gmtime_r(&ts.tv_sec, &t);
-    char buf[64];
-    strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &t);
-    char out[80];
-    snprintf(out, sizeof out, "%s.%09ldZ", buf, ts.tv_nsec);
-    return out;
-}
-
 void append_to_log(const GlobalOptions& g, const std::string& level, const std::string& msg) {
     if (g.log.empty()) return;
     sys::UniqueFd fd(::open(g.log.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644));
     if (!fd) return;  // the log is best effort; stderr already has the message
-    std::string line = format_log_line(g.log_format, level, msg, now_rfc3339());
+    std::string line = format_log_line(g.log_format, level, msg, sys::now_rfc3339());
     (void)!::write(fd.get(), line.data(), line.size());
 }
 

@@ -1,5 +1,7 @@
 #include "runtime/unikernel/guest_config.hpp"
 
+#include "runtime/sys/cpio.hpp"
+
 namespace ucrun::unikernel {
 namespace {
 
@@ -40,9 +42,9 @@ std::string net_file(const GuestNic& nic, const std::string& hostname) {
     return out;
 }
 
-std::vector<CpioEntry> linux_config_entries(const GuestProcess& p, const std::optional<GuestNic>& nic,
+std::vector<GuestFile> linux_config_entries(const GuestProcess& p, const std::optional<GuestNic>& nic,
                                             const std::string& seed) {
-    std::vector<CpioEntry> e;
+    std::vector<GuestFile> e;
     e.push_back({"ucrun", true, "", 0755});
     e.push_back({"ucrun/args", false, nul_list(p.args), 0644});
     e.push_back({"ucrun/env", false, nul_list(p.env), 0600});
@@ -50,6 +52,17 @@ std::vector<CpioEntry> linux_config_entries(const GuestProcess& p, const std::op
     if (nic) e.push_back({"ucrun/net", false, net_file(*nic, p.hostname), 0644});
     if (!seed.empty()) e.push_back({"ucrun/seed", false, seed, 0600});
     return e;
+}
+
+std::string config_archive(const std::vector<GuestFile>& entries) {
+    sys::CpioWriter w;
+    for (const auto& f : entries) {
+        if (f.directory)
+            w.add_directory(f.name, f.mode ? f.mode : 0755);
+        else
+            w.add_file(f.name, f.data, f.mode ? f.mode : 0644);
+    }
+    return w.finish();
 }
 
 std::string linux_cmdline(const std::string& image_cmdline, Accel accel) {

@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "runtime/unikernel/cpio.hpp"
 #include "runtime/unikernel/network.hpp"
 #include "runtime/unikernel/resources.hpp"
 
@@ -19,10 +18,21 @@ struct GuestProcess {
     std::string hostname;
 };
 
+// One entry of the /ucrun/ tree a linux guest is given.
+struct GuestFile {
+    std::string name;   // relative, no leading '/': "ucrun", "ucrun/args"
+    bool directory = false;
+    std::string data;   // files only
+    unsigned mode = 0;  // permission bits
+};
+
 // The linux guest's /ucrun/{args,env,cwd,net,seed} entries (net only with a NIC, seed only when
 // given: random bytes the init credits to the kernel's RNG).
-std::vector<CpioEntry> linux_config_entries(const GuestProcess& p, const std::optional<GuestNic>& nic,
+std::vector<GuestFile> linux_config_entries(const GuestProcess& p, const std::optional<GuestNic>& nic,
                                             const std::string& seed = {});
+
+// The entries as a newc cpio archive (sys::CpioWriter), to append to the image's initrd.
+std::string config_archive(const std::vector<GuestFile>& entries);
 
 // The /ucrun/net text: mac= ip= prefix= gw= dns= (each) search= hostname= lines.
 std::string net_file(const GuestNic& nic, const std::string& hostname);

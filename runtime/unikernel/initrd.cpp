@@ -5,9 +5,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "runtime/sys/cpio.hpp"
 #include "runtime/sys/error.hpp"
 #include "runtime/sys/unique_fd.hpp"
-#include "runtime/unikernel/cpio.hpp"
 
 namespace ucrun::unikernel {
 namespace {
@@ -39,7 +39,7 @@ void write_guest_initrd(const std::string& image_initrd, const std::string& appe
         if (n < 0) sys::throw_errno("copy " + image_initrd + " to " + out_path);
         if (n == 0) break;
     }
-    std::string tail(pad4(static_cast<size_t>(offset)), '\0');
+    std::string tail(sys::cpio_pad4(static_cast<size_t>(offset)), '\0');
     tail += appended_cpio;
     write_all(out.get(), tail, out_path);
 }

@@ -2,8 +2,8 @@
 
 #include "runtime/sys/error.hpp"
 #include "runtime/sys/file.hpp"
-#include "runtime/sys/fnv.hpp"
 #include "runtime/sys/gzip.hpp"
+#include "runtime/sys/sha256.hpp"
 
 namespace ucrun::unikernel {
 namespace {
@@ -17,7 +17,7 @@ std::string unpacked_kernel(const std::string& path, const std::string& cache_di
     if (!read) throw sys::SystemError("kernel " + path, ENOENT);
     const std::string& data = *read;
     if (!sys::is_gzip(data)) return path;
-    std::string cached = cache_dir + "/kernel-" + sys::Fnv1a64().update(data).hex() + "-" + std::to_string(data.size());
+    std::string cached = cache_dir + "/kernel-" + sys::sha256_hex(data) + "-" + std::to_string(data.size());
     if (sys::path_exists(cached)) return cached;
     std::string plain = sys::gzip_decompress(data, "kernel " + path, kMaxKernelBytes);
     sys::make_dirs(cache_dir, 0755);

@@ -6,8 +6,8 @@
 
 namespace ucrun::unikernel {
 
-// `path` itself when it is not gzip-compressed; else <cache_dir>/kernel-<fingerprint of the
-// compressed bytes>, unpacked now if absent (a temp file renamed into place, so concurrent
+// `path` itself when it is not gzip-compressed; else <cache_dir>/kernel-<SHA-256 of the
+// compressed bytes>-<their size>, unpacked now if absent (a temp file renamed into place, so concurrent
 // creates are safe). Throws sys::Error naming `path` when it cannot be read or unpacked.
 std::string unpacked_kernel(const std::string& path, const std::string& cache_dir);
 

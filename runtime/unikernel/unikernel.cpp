@@ -20,7 +20,6 @@
 #include "runtime/ucrun/log.hpp"
 #include "runtime/unikernel/accel.hpp"
 #include "runtime/unikernel/bundle.hpp"
-#include "runtime/unikernel/cpio.hpp"
 #include "runtime/unikernel/guest_config.hpp"
 #include "runtime/unikernel/host_vmm.hpp"
 #include "runtime/unikernel/initrd.hpp"
@@ -133,7 +132,7 @@ std::string prepare(const PrepareRequest& req) {
             std::string cmdline = src.cmdline;
             if (debug) cmdline += cmdline.empty() ? "ucrun.debug" : " ucrun.debug";
             plan.append = linux_cmdline(cmdline, accel.accel);
-            write_guest_initrd(src.initrd, newc_archive(linux_config_entries(process, nic, random_seed())),
+            write_guest_initrd(src.initrd, config_archive(linux_config_entries(process, nic, random_seed())),
                                vm_dir + "/initrd");
             plan.initrd = std::string(kVmDir) + "/initrd";
             break;

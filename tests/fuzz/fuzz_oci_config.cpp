@@ -5,17 +5,14 @@
 // against a fixed, empty rootfs and an empty registry in a temp directory made once, so any
 // file an annotation names is simply absent (made once under $TMPDIR).
 // Input: the config.json text. Errors ucrun reports (sys::Error) are expected.
-#include <stdlib.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 
 #include "runtime/sys/error.hpp"
+#include "runtime/sys/file.hpp"
+#include "runtime/sys/temp_dir.hpp"
 #include "runtime/ucrun/classify.hpp"
 #include "runtime/ucrun/config.hpp"
 #include "runtime/ucrun/spec.hpp"
@@ -25,32 +22,18 @@
 namespace {
 
 struct Dirs {
-    std::string root, rootfs, registry;
+    // Under $TMPDIR: run.sh points it into its own work directory, which it removes (libFuzzer
+    // does not always leave through exit(), so the removal at exit is best effort).
+    sys::TempDir tmp{"ucrun-fuzz-oci-"};
+    std::string root = tmp.path(), rootfs = root + "/rootfs", registry = root + "/registry";
+    Dirs() {
+        sys::make_dirs(rootfs);
+        sys::make_dirs(registry);
+    }
 };
 
 const Dirs& dirs() {
-    static const Dirs d = [] {
-        // Under $TMPDIR: run.sh points it into its own work directory, which it removes (libFuzzer
-        // does not always leave through exit(), so the atexit below is best effort).
-        const char* tmp = std::getenv("TMPDIR");
-        std::string tmpl = std::string(tmp && *tmp ? tmp : "/tmp") + "/ucrun-fuzz-oci-XXXXXX";
-        if (!::mkdtemp(tmpl.data())) {
-            std::perror("mkdtemp");
-            std::abort();
-        }
-        Dirs out{tmpl, tmpl + "/rootfs", tmpl + "/registry"};
-        if (::mkdir(out.rootfs.c_str(), 0755) != 0 || ::mkdir(out.registry.c_str(), 0755) != 0) {
-            std::perror("mkdir");
-            std::abort();
-        }
-        // Removed at exit; empty directories only.
-        std::atexit([] {
-            ::rmdir(dirs().rootfs.c_str());
-            ::rmdir(dirs().registry.c_str());
-            ::rmdir(dirs().root.c_str());
-        });
-        return out;
-    }();
+    static const Dirs d;
     return d;
 }
 

@@ -12,6 +12,7 @@
 
 #include "orchestrator/model/loader.hpp"
 #include "orchestrator/model/serialize.hpp"
+#include "runtime/sys/temp_dir.hpp"
 
 namespace compose_test {
 
@@ -30,29 +31,19 @@ inline void replace_all(std::string& s, const std::string& from, const std::stri
         s.replace(at, from.size(), to);
 }
 
-// A temporary project directory, removed at scope exit.
+// A temporary project directory (sys::TempDir), removed at scope exit.
 class TempDir {
 public:
-    TempDir() {
-        char tmpl[] = "/tmp/ucompose-test-XXXXXX";
-        path_ = ::mkdtemp(tmpl);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const std::string& path() const { return path_; }
+    const std::string& path() const { return dir_.path(); }
     std::string write(const std::string& name, const std::string& text) const {
-        std::string p = path_ + "/" + name;
+        std::string p = path() + "/" + name;
         std::filesystem::create_directories(std::filesystem::path(p).parent_path());
         std::ofstream(p) << text;
         return p;
     }
 
 private:
-    std::string path_;
+    sys::TempDir dir_{"ucompose-test-"};
 };
 
 struct Loaded {

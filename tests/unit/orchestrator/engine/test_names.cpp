@@ -34,7 +34,9 @@ TEST_CASE("config_hash changes with the configuration and the image, not with sc
     s.name = "a";
     s.image = "img";
     std::string h = config_hash(s, "id1");
-    CHECK(h.size() == 32);
+    // SHA-256 of the service's JSON, a newline and the image ID:
+    // printf '{"image":"img"}\nid1' | sha256sum
+    CHECK(h == "88ba1369bf37810ce72224a7da7af138821476ece1d78f25ebe8c6fb8f3a1e19");
     CHECK(config_hash(s, "id1") == h);
     CHECK(config_hash(s, "id2") != h);
     Service t = s;

@@ -2,15 +2,15 @@
 #include <zstd.h>
 
 #include "orchestrator/image/compress.hpp"
-#include "orchestrator/image/temp_dir.hpp"
 #include "runtime/sys/file.hpp"
 #include "runtime/sys/gzip.hpp"
+#include "runtime/sys/temp_dir.hpp"
 #include "tests/unit/error_of.hpp"
 
 using namespace ucompose::image;
 
 TEST_CASE("compress: zstd and gzip files unpack to their input, and repeat byte for byte") {
-    TempDir tmp("ucompose-unit-");
+    sys::TempDir tmp("ucompose-unit-");
     std::string data;
     for (int i = 0; i < 200000; ++i) data += static_cast<char>("cpio newc "[i % 10]);
     sys::write_file_atomic(tmp.path() + "/in", data);

@@ -34,9 +34,9 @@ TEST_CASE("kernel: a missing explicit kernel is an error naming it") {
 
 #include <cstdlib>
 
-#include "orchestrator/image/temp_dir.hpp"
 #include "orchestrator/kernel/store.hpp"
 #include "runtime/sys/file.hpp"
+#include "runtime/sys/temp_dir.hpp"
 
 namespace {
 
@@ -59,7 +59,7 @@ std::string make_kernels_root(const std::string& base) {
 }  // namespace
 
 TEST_CASE("kernel: the purpose-built kernel is the default, with no modules and no warning") {
-    TempDir tmp("ucompose-unit-");
+    sys::TempDir tmp("ucompose-unit-");
     std::string root = make_kernels_root(tmp.path());
     auto g = choose_guest_kernel(std::nullopt, root, "/nonexistent-boot");
     CHECK(g.path == root + "/6.1.192-1-0123456789ab/vmlinux");
@@ -76,7 +76,7 @@ TEST_CASE("kernel: the purpose-built kernel is the default, with no modules and 
 }
 
 TEST_CASE("kernel: without a purpose-built kernel the host's kernel stands in, with a warning") {
-    TempDir tmp("ucompose-unit-");
+    sys::TempDir tmp("ucompose-unit-");
     sys::make_dirs(tmp.path() + "/boot");
     sys::make_dirs(tmp.path() + "/modules/6.1.0-9-amd64");
     sys::write_file_atomic(tmp.path() + "/boot/vmlinuz-6.1.0-9-amd64", "bz");
@@ -89,7 +89,7 @@ TEST_CASE("kernel: without a purpose-built kernel the host's kernel stands in, w
 }
 
 TEST_CASE("kernel: a kernel directory that is not complete is not a kernel") {
-    TempDir tmp("ucompose-unit-");
+    sys::TempDir tmp("ucompose-unit-");
     sys::make_dirs(tmp.path() + "/k");
     sys::write_file_atomic(tmp.path() + "/k/kernel.json", "{}");
     sys::write_file_atomic(tmp.path() + "/k/vmlinux", "ELF");

@@ -48,12 +48,12 @@ TEST_CASE("kernel build progress: a terminal gets one line rewritten in place") 
           "\r\033[Kcompiling: 1/2 steps (50%), 0m00s\r\033[Kcompiling: 2/2 steps (99%), 0m01s\ninstalled\n");
 }
 
-#include "orchestrator/image/temp_dir.hpp"
 #include "runtime/sys/file.hpp"
+#include "runtime/sys/temp_dir.hpp"
 #include "tests/unit/error_of.hpp"
 
 TEST_CASE("kernel build: the source tarball, or what to install") {
-    ucompose::image::TempDir tmp("ucompose-unit-");
+    sys::TempDir tmp("ucompose-unit-");
     CHECK(error_of([&] { find_source("", tmp.path() + "/linux-source-*.tar.xz"); }) ==
           "no kernel source: " + tmp.path() +
               "/linux-source-*.tar.xz does not exist (apt-get install linux-source-6.1, or pass --source TARBALL)");

@@ -5,18 +5,15 @@
 #include "orchestrator/registry/store.hpp"
 #include "runtime/sys/error.hpp"
 #include "runtime/sys/file.hpp"
+#include "runtime/sys/temp_dir.hpp"
 
 using namespace ucompose::registry;
 
 namespace {
 
 struct TmpRoot {
-    std::string path;
-    TmpRoot() {
-        char t[] = "/tmp/ucompose-registry-test-XXXXXX";
-        path = ::mkdtemp(t);
-    }
-    ~TmpRoot() { sys::remove_tree(path); }
+    sys::TempDir dir{"ucompose-registry-test-"};
+    const std::string& path = dir.path();
 };
 
 Manifest linux_manifest(const std::string& name) {

@@ -1,6 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include "runtime/sys/fnv.hpp"
 #include "runtime/sys/gzip.hpp"
 #include "tests/unit/error_of.hpp"
 
@@ -27,12 +26,4 @@ TEST_CASE("gzip: corrupt, truncated and oversized streams are errors naming the 
                Catch::StartsWith("kernel k.gz: not a valid gzip stream"));
     CHECK(error_of([&] { sys::gzip_decompress(gz, "kernel k.gz", 4999); }) ==
           "kernel k.gz: unpacks to more than 4999 bytes");
-}
-
-TEST_CASE("fnv1a64: the published test vectors, and hex digits") {
-    CHECK(sys::Fnv1a64().value() == 0xcbf29ce484222325ULL);
-    CHECK(sys::Fnv1a64().update("a").value() == 0xaf63dc4c8601ec8cULL);
-    CHECK(sys::Fnv1a64().update("foobar").value() == 0x85944171f73967e8ULL);
-    CHECK(sys::Fnv1a64().update("foo").update("bar").hex() == "85944171f73967e8");
-    CHECK(sys::Fnv1a64().update("foobar").hex(12) == "4171f73967e8");
 }

@@ -4,6 +4,7 @@
 
 #include "runtime/sys/error.hpp"
 #include "runtime/sys/file.hpp"
+#include "runtime/sys/temp_dir.hpp"
 #include "runtime/ucrun/record.hpp"
 
 using namespace ucrun;
@@ -24,8 +25,8 @@ TEST_CASE("records round-trip through JSON and the store", "[ucrun][record]") {
     CHECK_THROWS_AS(record_from_json("{}", "x"), sys::Error);
     CHECK_THROWS_AS(record_from_json(R"({"id":"a","kind":"vm"})", "x"), sys::Error);
 
-    char tmpl[] = "/tmp/ucrun-unit-XXXXXX";
-    std::string root = ::mkdtemp(tmpl);
+    sys::TempDir dir("ucrun-unit-");
+    const std::string& root = dir.path();
     RecordStore store(root);
     CHECK_FALSE(store.exists("c1"));
     CHECK_FALSE(store.find("c1"));
@@ -37,5 +38,4 @@ TEST_CASE("records round-trip through JSON and the store", "[ucrun][record]") {
     CHECK_FALSE(store.exists("c1"));
     CHECK_THROWS_WITH(store.load("c1"), Catch::Contains("does not exist"));
     store.remove("c1");  // idempotent
-    sys::remove_tree(root);
 }

@@ -1,7 +1,7 @@
-// What the guest is told (runtime/unikernel/guest_config.cpp, cpio.cpp).
+// What the guest is told (runtime/unikernel/guest_config.cpp).
 #include <catch2/catch.hpp>
 
-#include "runtime/unikernel/cpio.hpp"
+#include "runtime/sys/cpio.hpp"
 #include "runtime/unikernel/guest_config.hpp"
 
 using namespace ucrun::unikernel;
@@ -51,8 +51,8 @@ TEST_CASE("linux_config_entries: NUL-terminated args and env", "[unikernel][gues
     CHECK(seeded[4].mode == 0600);
 }
 
-TEST_CASE("newc_archive: layout the kernel reads", "[unikernel][cpio]") {
-    std::string a = newc_archive({{"ucrun", true, "", 0755}, {"ucrun/args", false, "x", 0644}});
+TEST_CASE("config_archive: layout the kernel reads", "[unikernel][cpio]") {
+    std::string a = config_archive({{"ucrun", true, "", 0755}, {"ucrun/args", false, "x", 0644}});
     CHECK(a.size() % 4 == 0);
     // Header of the first entry: magic, ino 1, mode 040755, nlink 2, namesize 6.
     CHECK(a.substr(0, 6) == "070701");
@@ -65,6 +65,6 @@ TEST_CASE("newc_archive: layout the kernel reads", "[unikernel][cpio]") {
     CHECK(a.substr(116, 6) == "070701");
     CHECK(a.substr(116 + 54, 8) == "00000001");   // filesize
     CHECK(a.find("TRAILER!!!") != std::string::npos);
-    CHECK(pad4(0) == 0);
-    CHECK(pad4(5) == 3);
+    CHECK(sys::cpio_pad4(0) == 0);
+    CHECK(sys::cpio_pad4(5) == 3);
 }

@@ -3,9 +3,9 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "orchestrator/image/temp_dir.hpp"
 #include "runtime/sys/file.hpp"
 #include "runtime/sys/gzip.hpp"
+#include "runtime/sys/temp_dir.hpp"
 #include "runtime/unikernel/kernel_cache.hpp"
 #include "tests/unit/error_of.hpp"
 
@@ -13,9 +13,9 @@ using ucrun::unikernel::unpacked_kernel;
 
 namespace {
 
-// The one temporary directory helper (orchestrator/image/temp_dir.hpp), with a field named path.
+// sys::TempDir, with a field named path.
 struct TmpDir {
-    ucompose::image::TempDir dir{"ucrun-unit-"};
+    sys::TempDir dir{"ucrun-unit-"};
     const std::string& path = dir.path();
 };
 

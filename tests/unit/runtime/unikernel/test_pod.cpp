@@ -7,6 +7,7 @@
 
 #include "runtime/sys/error.hpp"
 #include "runtime/sys/file.hpp"
+#include "runtime/sys/temp_dir.hpp"
 #include "runtime/ucrun/classify.hpp"
 #include "runtime/unikernel/pod.hpp"
 
@@ -49,16 +50,14 @@ TEST_CASE("pod_member: an unknown container type names the annotation", "[uniker
 namespace {
 
 struct Tree {
-    std::string root;
+    sys::TempDir dir{"ucrun-unit-pod."};
+    const std::string& root = dir.path();
     Tree() {
-        char tmpl[] = "/tmp/ucrun-unit-pod.XXXXXX";
-        root = ::mkdtemp(tmpl);
         sys::make_dirs(root + "/rootfs");
         sys::make_dirs(root + "/registry/web");
         std::ofstream(root + "/registry/web/k.elf") << "x";
         std::ofstream(root + "/registry/web/manifest.json") << R"({"name":"web","kind":"multiboot","kernel":"k.elf"})";
     }
-    ~Tree() { sys::remove_tree(root); }
 };
 
 Spec spec_with(const Map& annotations, const std::vector<std::string>& env) {

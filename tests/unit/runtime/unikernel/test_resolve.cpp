@@ -7,6 +7,7 @@
 
 #include "runtime/sys/error.hpp"
 #include "runtime/sys/file.hpp"
+#include "runtime/sys/temp_dir.hpp"
 #include "runtime/unikernel/paths.hpp"
 #include "runtime/unikernel/resolve.hpp"
 
@@ -16,12 +17,8 @@ using Map = std::map<std::string, std::string>;
 namespace {
 
 struct TempTree {
-    std::string root;
-    TempTree() {
-        char tmpl[] = "/tmp/ucrun-unit-resolve.XXXXXX";
-        root = ::mkdtemp(tmpl);
-    }
-    ~TempTree() { sys::remove_tree(root); }
+    sys::TempDir dir{"ucrun-unit-resolve."};
+    const std::string& root = dir.path();
     void file(const std::string& rel, const std::string& data = "x") {
         std::string p = root + "/" + rel;
         sys::make_dirs(p.substr(0, p.rfind('/')));

@@ -1,4 +1,4 @@
-#include "orchestrator/image/cpio.hpp"
+#include "runtime/sys/cpio.hpp"
 
 #include <sys/stat.h>
 
@@ -6,12 +6,10 @@
 
 #include "runtime/sys/error.hpp"
 
-namespace ucompose::image {
+namespace sys {
 namespace {
 
-void pad4(std::string& s) {
-    while (s.size() % 4) s.push_back('\0');
-}
+void pad4(std::string& s) { s.append(cpio_pad4(s.size()), '\0'); }
 
 void hex8(std::string& s, std::uint32_t v) {
     char buf[9];
@@ -21,9 +19,11 @@ void hex8(std::string& s, std::uint32_t v) {
 
 }  // namespace
 
+std::size_t cpio_pad4(std::size_t size) { return (4 - size % 4) % 4; }
+
 std::string archive_path(const std::string& guest_path) {
     size_t start = guest_path.find_first_not_of('/');
-    if (start == std::string::npos) throw sys::Error("invalid path in image: \"" + guest_path + "\"");
+    if (start == std::string::npos) throw Error("invalid path in image: \"" + guest_path + "\"");
     std::string p = guest_path.substr(start);
     while (!p.empty() && p.back() == '/') p.pop_back();
     size_t pos = 0;
@@ -32,7 +32,7 @@ std::string archive_path(const std::string& guest_path) {
         if (end == std::string::npos) end = p.size();
         std::string part = p.substr(pos, end - pos);
         if (part == ".." || part == "." || part.empty())
-            throw sys::Error("invalid path in image: \"" + guest_path + "\" (empty, . or .. component)");
+            throw Error("invalid path in image: \"" + guest_path + "\" (empty, . or .. component)");
         pos = end + 1;
     }
     return p;
@@ -66,7 +66,7 @@ void CpioWriter::add_directory(const std::string& path, std::uint32_t mode) {
 }
 
 void CpioWriter::add_file(const std::string& path, const std::string& data, std::uint32_t mode) {
-    if (data.size() > 0xffffffffu) throw sys::Error("cpio: " + path + " is larger than 4 GiB");
+    if (data.size() > 0xffffffffu) throw Error("cpio: " + path + " is larger than 4 GiB");
     add_entry(path, S_IFREG | (mode & 07777), data);
 }
 
@@ -88,4 +88,4 @@ std::string CpioWriter::finish() {
     return archive;
 }
 
-}  // namespace ucompose::image
+}  // namespace sys

@@ -1,10 +1,12 @@
-// A writer of "newc" cpio archives (the initramfs format): directories, regular files, symlinks
-// and device nodes, with mtime 0, uid/gid 0 and sequential inodes, so equal input gives equal bytes.
+// The one writer of "newc" cpio archives (the initramfs format the kernel unpacks): directories,
+// regular files, symlinks and device nodes, with mtime 0, uid/gid 0 and sequential inodes, so equal
+// input gives equal bytes. The image builder writes whole initramfs images with it, ucrun the small
+// /ucrun/ archive it appends to a linux guest's initrd (docs/guest-contract.md).
 #pragma once
 #include <cstdint>
 #include <string>
 
-namespace ucompose::image {
+namespace sys {
 
 class CpioWriter {
 public:
@@ -13,7 +15,8 @@ public:
     void add_file(const std::string& path, const std::string& data, std::uint32_t mode = 0644);
     void add_symlink(const std::string& path, const std::string& target);
     void add_char_device(const std::string& path, std::uint32_t mode, std::uint32_t major, std::uint32_t minor);
-    // Appends the TRAILER!!! entry and returns the archive; the writer is then empty again.
+    // Appends the TRAILER!!! entry and returns the archive (its length a multiple of 4); the writer
+    // is then empty again.
     std::string finish();
 
     std::size_t size() const { return out_.size(); }
@@ -28,4 +31,8 @@ private:
 // Strips leading "/" and rejects empty paths and ".." components (sys::Error).
 std::string archive_path(const std::string& guest_path);
 
-}  // namespace ucompose::image
+// Bytes of zero padding that make `size` a multiple of 4: where a newc entry's name and data end,
+// and where an archive appended to another must start.
+std::size_t cpio_pad4(std::size_t size);
+
+}  // namespace sys

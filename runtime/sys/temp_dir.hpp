@@ -1,8 +1,9 @@
-// A temporary directory that is removed with its content unless released.
+// A temporary directory that is removed with its content unless released: the image builder's
+// and the kernel build's work directories, and the unit tests' scratch trees.
 #pragma once
 #include <string>
 
-namespace ucompose::image {
+namespace sys {
 
 class TempDir {
 public:
@@ -19,4 +20,4 @@ private:
     std::string path_;
 };
 
-}  // namespace ucompose::image
+}  // namespace sys

@@ -2,11 +2,11 @@
 
 #include <sys/stat.h>
 
-#include "orchestrator/image/cpio.hpp"
+#include "runtime/sys/cpio.hpp"
 #include "runtime/sys/error.hpp"
 
-using ucompose::image::archive_path;
-using ucompose::image::CpioWriter;
+using sys::archive_path;
+using sys::CpioWriter;
 
 namespace {
 

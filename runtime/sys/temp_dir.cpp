@@ -1,4 +1,4 @@
-#include "orchestrator/image/temp_dir.hpp"
+#include "runtime/sys/temp_dir.hpp"
 
 #include <stdlib.h>
 
@@ -7,7 +7,7 @@
 #include "runtime/sys/error.hpp"
 #include "runtime/sys/file.hpp"
 
-namespace ucompose::image {
+namespace sys {
 
 TempDir::TempDir(const std::string& prefix, const std::string& parent) {
     std::string dir = parent;
@@ -18,14 +18,14 @@ TempDir::TempDir(const std::string& prefix, const std::string& parent) {
     std::string templ = dir + "/" + prefix + "XXXXXX";
     std::vector<char> buf(templ.begin(), templ.end());
     buf.push_back('\0');
-    if (!::mkdtemp(buf.data())) sys::throw_errno("mkdtemp " + templ);
+    if (!::mkdtemp(buf.data())) throw_errno("mkdtemp " + templ);
     path_ = buf.data();
 }
 
 TempDir::~TempDir() {
     if (path_.empty()) return;
     try {
-        sys::remove_tree(path_);
+        remove_tree(path_);
     } catch (...) {
     }
 }
@@ -36,4 +36,4 @@ std::string TempDir::release() {
     return p;
 }
 
-}  // namespace ucompose::image
+}  // namespace sys
