@@ -71,7 +71,7 @@ inline Loaded load(ucompose::LoadOptions o) {
 
 // `ucompose config` YAML with the given directory replaced by "$DIR".
 inline std::string config_yaml(const ucompose::Project& p, const std::string& dir) {
-    std::string y = ucompose::to_yaml(ucompose::project_to_json(p));
+    std::string y = ucompose::project_to_yaml(p);
     replace_all(y, dir, "$DIR");
     return y;
 }
