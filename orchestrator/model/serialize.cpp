@@ -389,9 +389,10 @@ void emit_text(YAML::Emitter& e, const std::string& s) {
 void emit_string(YAML::Emitter& e, const std::string& s) { emit_text(e, escape_dollars(s)); }
 
 // A float as Go's %g prints it, as docker compose does: JSON's shortest form that reads back
-// the same, without JSON's ".0" on whole numbers (cpus: 2, not 2.0).
+// the same, without JSON's ".0" on whole numbers (cpus: 2, not 2.0). Negative zero keeps it:
+// "-0" would read back as the int 0.
 std::string go_float(std::string s) {
-    if (s.ends_with(".0")) s.resize(s.size() - 2);
+    if (s.ends_with(".0") && s != "-0.0") s.resize(s.size() - 2);
     return s;
 }
 

@@ -150,6 +150,34 @@ TEST_CASE("config round trip: the output reads back as the same model and the sa
     CHECK(checked >= 30);
 }
 
+TEST_CASE("config round trip: awkward strings and numbers", "[config][roundtrip]") {
+    // Each string as a value of several kinds (environment, label, argv, path, extension, key),
+    // written as a YAML double-quoted string with '$' doubled, so that it loads as itself.
+    const std::vector<std::string> strings = {
+        "", " ", "a: b", "#x", "- x", "*a", "&a", "!t", "%x", "@x", "`x", "|", ">", "'", "\"", "{", "[a]", "trail ",
+        " lead", "a\tb", "\t", "two\nlines", "ends\n", "\n\n", " \n ", "\r", "a\rb", "a\xc2\x85" "b",
+        "a\xe2\x80\xa8" "b", "\x7f", "\x01", "caf\xc3\xa9", "\xf0\x9f\x98\x80", "\xef\xbb\xbf" "x", "null", "~",
+        "true", "yes", "12", "1.5", "0x1F", "0o17", "+1", "1e3", ".inf", "-.inf", "12:30", "---", "...", "-", "?", ":",
+        "a\\b", "\\n", "$", "$$", "${X}", "$X", "a$", "key: value # c"};
+    for (const std::string& s : strings) {
+        std::string quoted;
+        for (char c : nlohmann::json(s).dump()) quoted += c == '$' ? "$$" : std::string(1, c);
+        INFO("string: " << nlohmann::json(s).dump());
+        TempDir dir;
+        dir.write("compose.yaml", "services:\n  a:\n    image: busybox\n    environment:\n      K: " + quoted +
+                                      "\n    labels:\n      L: " + quoted + "\n    command: [" + quoted +
+                                      "]\n    working_dir: " + quoted + "\n    x-ext: {" + quoted + ": " + quoted +
+                                      "}\nx-numbers: [2.0, -0.0, 0.1, 1e300, 1.5e-7, 123456789012, -5, true, null]\n");
+        ucompose::LoadOptions o;
+        o.working_dir = dir.path();
+        REQUIRE(load(o).project.service("a").environment.at("K") == std::optional<std::string>(s));
+        RoundTrip r = round_trip(o);
+        INFO("first output:\n" << r.first);
+        CHECK(r.second == r.first);
+        CHECK(r.second_model == r.first_model);
+    }
+}
+
 TEST_CASE("config round trip: every golden file has a case", "[config][roundtrip]") {
     std::set<std::string> cased;
     for (const GoldenCase& c : golden_cases()) cased.insert(c.golden);

@@ -58,9 +58,11 @@ TEST_CASE("yaml scalar: line breaks other than \\n", "[yaml][serialize]") {
 
 TEST_CASE("yaml: types, empty collections and dollars", "[yaml][serialize]") {
     nlohmann::json v = {{"int", 6379},       {"neg", -500},     {"float", 0.5},
+                        {"whole", 2.0},      {"negzero", -0.0}, {"big", 1e300},
                         {"bool", true},      {"null", nullptr}, {"empty_map", nlohmann::json::object()},
                         {"empty_list", nlohmann::json::array()}, {"dollar", "$HOME and $${X}"}};
     CHECK(ucompose::to_yaml(v) ==
+          "big: 1e+300\n"
           "bool: true\n"
           "dollar: $$HOME and $$$${X}\n"
           "empty_list: []\n"
@@ -68,5 +70,7 @@ TEST_CASE("yaml: types, empty collections and dollars", "[yaml][serialize]") {
           "float: 0.5\n"
           "int: 6379\n"
           "neg: -500\n"
-          "\"null\": null\n");
+          "negzero: -0.0\n"
+          "\"null\": null\n"
+          "whole: 2\n");
 }
