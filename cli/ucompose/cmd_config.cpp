@@ -39,7 +39,7 @@ void run_config(const GlobalOptions& g, const ConfigOptions& o) {
     } else if (o.format == "json") {
         std::cout << ucompose::project_to_json(p).dump(2) << "\n";
     } else {
-        std::cout << ucompose::to_yaml(ucompose::project_to_json(p));
+        std::cout << ucompose::project_to_yaml(p);
     }
 }
 

@@ -1,9 +1,14 @@
 #include "orchestrator/model/serialize.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
+#include <yaml-cpp/yaml.h>
+
+#include "orchestrator/model/error.hpp"
 #include "orchestrator/model/passthrough.hpp"
 #include "orchestrator/model/units.hpp"
+#include "orchestrator/model/yaml_scalar.hpp"
 
 namespace ucompose {
 namespace {
@@ -360,121 +365,120 @@ json project_to_json(const Project& p) {
 
 namespace {
 
-bool looks_like_other_type(const std::string& s) {
-    static const char* const kWords[] = {"true", "True", "TRUE", "false", "False", "FALSE",
-                                         "yes", "Yes", "YES", "no", "No", "NO", "on", "On",
-                                         "ON", "off", "Off", "OFF", "null", "Null", "NULL",
-                                         "~", "y", "Y", "n", "N", ".inf", ".nan", "-.inf"};
-    for (const char* w : kWords)
-        if (s == w) return true;
-    // Anything number-like: digits with . e + - _ x o : (ints, floats, hex, octal, sexagesimal).
-    bool digit = false;
+// Docker compose writes every '$' of the model as "$$", so that its output reads back as the
+// same model: the loader interpolates it again (docker/compose#8632).
+std::string escape_dollars(const std::string& s) {
+    if (s.find('$') == std::string::npos) return s;
+    std::string out;
+    out.reserve(s.size() + 4);
     for (char c : s) {
-        if (c >= '0' && c <= '9') digit = true;
-        else if (!(c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-' || c == '_' ||
-                   c == 'x' || c == 'o' || c == ':' || (c >= 'a' && c <= 'f') ||
-                   (c >= 'A' && c <= 'F')))
-            return false;
+        out += c;
+        if (c == '$') out += '$';
     }
-    return digit;
+    return out;
 }
 
-bool needs_quotes(const std::string& s) {
-    if (s.empty() || looks_like_other_type(s)) return true;
-    if (s.front() == ' ' || s.back() == ' ' || s.back() == ':') return true;
-    static const std::string kStart = "-?:,[]{}#&*!|>'\"%@`";
-    if (kStart.find(s.front()) != std::string::npos) return true;
-    if (s.find(": ") != std::string::npos || s.find(" #") != std::string::npos) return true;
-    for (unsigned char c : s)
-        if (c < 0x20 || c == 0x7f) return true;
-    return false;
+// The emitter quotes what YAML's syntax needs; a string that would read back as another type,
+// or that holds a line break the emitter would leave bare, is quoted here.
+void emit_text(YAML::Emitter& e, const std::string& s) {
+    if (plain_reads_as_non_string(s) || has_other_line_break(s)) e << YAML::DoubleQuoted;
+    e << s;
 }
 
-std::string quote(const std::string& s) {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\t': out += "\\t"; break;
-            case '\r': out += "\\r"; break;
-            default:
-                if (c < 0x20 || c == 0x7f) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\x%02x", c);
-                    out += buf;
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    return out + "\"";
+// Values are interpolated when the output is loaded again, keys are not.
+void emit_string(YAML::Emitter& e, const std::string& s) { emit_text(e, escape_dollars(s)); }
+
+// A float as Go's %g prints it, as docker compose does: JSON's shortest form that reads back
+// the same, without JSON's ".0" on whole numbers (cpus: 2, not 2.0). Negative zero keeps it:
+// "-0" would read back as the int 0.
+std::string go_float(std::string s) {
+    if (s.ends_with(".0") && s != "-0.0") s.resize(s.size() - 2);
+    return s;
 }
 
-std::string scalar(const json& v) {
-    if (v.is_null()) return "null";
-    if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
-    if (v.is_string()) {
-        const std::string& s = v.get_ref<const std::string&>();
-        return needs_quotes(s) ? quote(s) : s;
-    }
-    return v.dump();
+void emit(YAML::Emitter& e, const json& v);
+
+void emit_entry(YAML::Emitter& e, const std::string& key, const json& value) {
+    e << YAML::Key;
+    emit_text(e, key);
+    e << YAML::Value;
+    emit(e, value);
 }
 
-bool is_block(const json& v) { return (v.is_object() || v.is_array()) && !v.empty(); }
-
-void emit(const json& v, int indent, std::string& out);
-
-void emit_object(const json& v, int indent, std::string& out, bool first_inline) {
-    bool first = true;
-    for (auto it = v.begin(); it != v.end(); ++it) {
-        if (!(first && first_inline)) out.append(static_cast<size_t>(indent), ' ');
-        first = false;
-        out += needs_quotes(it.key()) ? quote(it.key()) : it.key();
-        out += ':';
-        const json& x = it.value();
-        if (is_block(x)) {
-            out += '\n';
-            emit(x, indent + 2, out);
-        } else {
-            out += ' ';
-            out += x.is_object() ? "{}" : x.is_array() ? "[]" : scalar(x);
-            out += '\n';
-        }
+void emit(YAML::Emitter& e, const json& v) {
+    switch (v.type()) {
+        case json::value_t::object:
+            if (v.empty()) e << YAML::Flow;
+            e << YAML::BeginMap;
+            for (auto it = v.begin(); it != v.end(); ++it) emit_entry(e, it.key(), it.value());
+            e << YAML::EndMap;
+            break;
+        case json::value_t::array:
+            if (v.empty()) e << YAML::Flow;
+            e << YAML::BeginSeq;
+            for (const json& x : v) emit(e, x);
+            e << YAML::EndSeq;
+            break;
+        case json::value_t::string: emit_string(e, v.get_ref<const std::string&>()); break;
+        case json::value_t::boolean: e << v.get<bool>(); break;
+        case json::value_t::null: e << YAML::Null; break;
+        case json::value_t::number_float: e << go_float(v.dump()); break;
+        default: e << v.dump(); break;  // ints
     }
 }
 
-void emit(const json& v, int indent, std::string& out) {
-    if (v.is_object()) {
-        emit_object(v, indent, out, false);
-    } else if (v.is_array()) {
-        for (const json& x : v) {
-            out.append(static_cast<size_t>(indent), ' ');
-            out += "- ";
-            if (x.is_object() && !x.empty()) {
-                emit_object(x, indent + 2, out, true);
-            } else if (x.is_array() && !x.empty()) {
-                out += '\n';
-                emit(x, indent + 2, out);
-            } else {
-                out += x.is_object() ? "{}" : x.is_array() ? "[]" : scalar(x);
-                out += '\n';
-            }
-        }
-    } else {
-        out.append(static_cast<size_t>(indent), ' ');
-        out += scalar(v) + "\n";
-    }
+std::string finish(YAML::Emitter& e) {
+    if (!e.good()) throw Error("cannot write the model as YAML: " + e.GetLastError());
+    std::string out(e.c_str(), e.size());
+    out += '\n';
+    return out;
+}
+
+void setup(YAML::Emitter& e) {
+    e.SetIndent(2);
+    e.SetNullFormat(YAML::LowerNull);
+    e.SetBoolFormat(YAML::TrueFalseBool);
+}
+
+// docker compose's top-level order (compose-go's Project): then the x- extensions, sorted.
+constexpr const char* kTopLevel[] = {"name", "services", "networks", "volumes", "secrets", "configs"};
+
+// docker compose prints byte sizes as decimal strings ("268435456"); the JSON keeps ints.
+void bytes_as_string(json& o, const char* key) {
+    if (auto it = o.find(key); it != o.end() && it->is_number_integer()) *it = std::to_string(it->get<int64_t>());
+}
+
+void byte_sizes_as_strings(json& service) {
+    for (const char* key : {"mem_limit", "mem_reservation", "memswap_limit", "shm_size"}) bytes_as_string(service, key);
+    if (auto d = service.find("deploy"); d != service.end() && d->contains("resources"))
+        for (auto& r : (*d)["resources"]) bytes_as_string(r, "memory");
+    if (auto v = service.find("volumes"); v != service.end())
+        for (json& m : *v)
+            if (m.contains("tmpfs")) bytes_as_string(m["tmpfs"], "size");
 }
 
 }  // namespace
 
 std::string to_yaml(const json& value) {
-    std::string out;
-    if (!is_block(value)) return (value.is_object() ? "{}" : value.is_array() ? "[]" : scalar(value)) + "\n";
-    emit(value, 0, out);
-    return out;
+    YAML::Emitter e;
+    setup(e);
+    emit(e, value);
+    return finish(e);
+}
+
+std::string project_to_yaml(const Project& project) {
+    json model = project_to_json(project);
+    for (auto& [name, service] : model["services"].items()) byte_sizes_as_strings(service);
+    YAML::Emitter e;
+    setup(e);
+    e << YAML::BeginMap;
+    for (const char* key : kTopLevel)
+        if (auto it = model.find(key); it != model.end()) emit_entry(e, key, *it);
+    for (auto it = model.begin(); it != model.end(); ++it)
+        if (std::find(std::begin(kTopLevel), std::end(kTopLevel), it.key()) == std::end(kTopLevel))
+            emit_entry(e, it.key(), it.value());
+    e << YAML::EndMap;
+    return finish(e);
 }
 
 }  // namespace ucompose

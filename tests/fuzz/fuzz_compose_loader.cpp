@@ -68,7 +68,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         nlohmann::json model = ucompose::project_to_json(project);
         // dump() would throw on invalid UTF-8 by design; replace it, the point is the walk.
         std::string json = model.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-        std::string yaml = ucompose::to_yaml(model);
+        std::string yaml = ucompose::project_to_yaml(project);
         (void)json;
         (void)yaml;
     } catch (const sys::Error&) {

@@ -1,10 +1,12 @@
 // Golden `ucompose config` outputs of the whole loader (orchestrator/model/loader.cpp):
-// discovery, .env, interpolation, merge, extends, profiles. UPDATE_GOLDEN=1 rewrites them.
+// discovery, .env, interpolation, merge, extends, profiles. The goldens are written by hand;
+// tests/unit/data/compose/DIFFERENCES.md says how, and where they differ from docker compose
+// on purpose. The load options of each are in config_cases.hpp.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 
-#include "compose_fixture.hpp"
+#include "config_cases.hpp"
 #include "orchestrator/model/graph.hpp"
 #include "orchestrator/podman/container_args.hpp"
 
@@ -12,13 +14,6 @@ using namespace compose_test;
 using ucompose::LoadOptions;
 
 namespace {
-
-LoadOptions in_dir(const std::string& name) {
-    LoadOptions o;
-    o.working_dir = data_dir() + "/" + name;
-    o.environment = {{"HOME", "/home/tester"}};
-    return o;
-}
 
 void check_golden(const Loaded& l, const std::string& golden) {
     std::string actual = config_yaml(l.project, data_dir());
@@ -34,16 +29,14 @@ bool has_warning(const Loaded& l, const std::string& part) {
 }  // namespace
 
 TEST_CASE("golden: default discovery merges compose.override.yaml", "[config][golden]") {
-    Loaded l = load(in_dir("merge"));
+    Loaded l = load(golden_case("merge/expected.yaml").options);
     check_golden(l, "merge/expected.yaml");
     CHECK(l.project.config_files.size() == 2);
     CHECK(l.project.name == "merge-demo");
 }
 
 TEST_CASE("golden: three -f files with !reset and !override", "[config][golden]") {
-    LoadOptions o = in_dir("merge");
-    o.files = {"compose.yaml", "compose.override.yaml", "extra.yaml"};
-    Loaded l = load(o);
+    Loaded l = load(golden_case("merge/expected-three.yaml").options);
     check_golden(l, "merge/expected-three.yaml");
     CHECK(l.project.services.count("cache") == 0);
 }
@@ -61,21 +54,19 @@ TEST_CASE("golden: -f files resolve paths against the first file's directory", "
 }
 
 TEST_CASE("golden: extends in the same file and across files", "[config][golden]") {
-    Loaded l = load(in_dir("extends"));
+    Loaded l = load(golden_case("extends/expected.yaml").options);
     check_golden(l, "extends/expected.yaml");
 }
 
 TEST_CASE("golden: profiles", "[config][golden][profiles]") {
     SECTION("no profile: services without profiles only") {
-        Loaded l = load(in_dir("profiles"));
+        Loaded l = load(golden_case("profiles/expected-none.yaml").options);
         check_golden(l, "profiles/expected-none.yaml");
         CHECK(has_warning(l, "skips its optional dependency 'helper'"));
         CHECK(l.project.disabled_services.size() == 3);
     }
     SECTION("--profile debug pulls in the dependency from another profile") {
-        LoadOptions o = in_dir("profiles");
-        o.profiles = {"debug"};
-        Loaded l = load(o);
+        Loaded l = load(golden_case("profiles/expected-debug.yaml").options);
         check_golden(l, "profiles/expected-debug.yaml");
         CHECK(l.project.services.count("helper") == 1);
     }
@@ -114,10 +105,7 @@ TEST_CASE("golden: profiles", "[config][golden][profiles]") {
 
 TEST_CASE("golden: .env precedence", "[config][golden][dotenv]") {
     SECTION("the shell beats .env, and .env values reference earlier ones") {
-        LoadOptions o = in_dir("dotenv");
-        o.environment["SHELL_WINS"] = "from-shell";
-        o.environment["TAG"] = "9.9";
-        Loaded l = load(o);
+        Loaded l = load(golden_case("dotenv/expected.yaml").options);
         check_golden(l, "dotenv/expected.yaml");
     }
     SECTION("--env-file replaces .env") {
@@ -145,15 +133,12 @@ TEST_CASE("golden: .env precedence", "[config][golden][dotenv]") {
 }
 
 TEST_CASE("golden: environment list and map forms, env_file", "[config][golden][env]") {
-    LoadOptions o = in_dir("envforms");
-    o.environment["FROM_SHELL"] = "shell";
-    o.environment["BARE_FROM_SHELL"] = "bare";
-    Loaded l = load(o);
+    Loaded l = load(golden_case("envforms/expected.yaml").options);
     check_golden(l, "envforms/expected.yaml");
 }
 
 TEST_CASE("golden: depends_on short and long, healthcheck, x-ucompose", "[config][golden][depends]") {
-    Loaded l = load(in_dir("depends"));
+    Loaded l = load(golden_case("depends/expected.yaml").options);
     check_golden(l, "depends/expected.yaml");
     const ucompose::Service& cache = l.project.service("cache");
     REQUIRE(cache.ucompose);
@@ -170,9 +155,7 @@ TEST_CASE("golden: depends_on short and long, healthcheck, x-ucompose", "[config
 }
 
 TEST_CASE("golden: the seed's compose file", "[config][golden][seed]") {
-    LoadOptions o = in_dir("seed");
-    o.files = {"unikernel-deploy.yaml"};  // not a default name
-    Loaded l = load(o);
+    Loaded l = load(golden_case("seed/expected.yaml").options);
     check_golden(l, "seed/expected.yaml");
     CHECK(has_warning(l, "unikernel-deploy.yaml:10:5: services.publisher: 'depends-on' is not a compose key"));
     CHECK(has_warning(l, "unikernel-deploy.yaml:1:1: version: the attribute `version` is obsolete"));
@@ -182,7 +165,7 @@ TEST_CASE("golden: the seed's compose file", "[config][golden][seed]") {
 }
 
 TEST_CASE("golden: secrets and configs, and their podman args", "[config][golden][secrets]") {
-    Loaded l = load(in_dir("secrets"));
+    Loaded l = load(golden_case("secrets/expected.yaml").options);
     check_golden(l, "secrets/expected.yaml");
     const std::string dir = data_dir() + "/secrets";
     ucompose::FileObjectArgs web = ucompose::file_object_args(l.project, l.project.service("web"));
@@ -201,7 +184,7 @@ TEST_CASE("golden: secrets and configs, and their podman args", "[config][golden
 }
 
 TEST_CASE("golden: keys passed to podman as they are", "[config][golden][passthrough]") {
-    Loaded l = load(in_dir("passthrough"));
+    Loaded l = load(golden_case("passthrough/expected.yaml").options);
     check_golden(l, "passthrough/expected.yaml");
     CHECK(l.warnings.empty());
     ucompose::ContainerSpec spec;
@@ -223,7 +206,7 @@ TEST_CASE("golden: keys passed to podman as they are", "[config][golden][passthr
 }
 
 TEST_CASE("golden: include", "[config][golden][include]") {
-    Loaded l = load(in_dir("include"));
+    Loaded l = load(golden_case("include/expected.yaml").options);
     check_golden(l, "include/expected.yaml");
     CHECK(*l.project.service("db").image == "postgres:16-from-sub-env");
     CHECK(l.project.volumes.count("cache") == 1);
