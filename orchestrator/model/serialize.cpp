@@ -1,293 +1,26 @@
 #include "orchestrator/model/serialize.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 #include <yaml-cpp/yaml.h>
 
 #include "orchestrator/model/error.hpp"
-#include "orchestrator/model/passthrough.hpp"
-#include "orchestrator/model/units.hpp"
+#include "orchestrator/model/json_put.hpp"
+#include "orchestrator/model/keys/service_key.hpp"
 #include "orchestrator/model/yaml_scalar.hpp"
 
 namespace ucompose {
-namespace {
 
 using json = nlohmann::json;
 
-template <class T>
-void put(json& o, const char* key, const std::optional<T>& v) {
-    if (v) o[key] = *v;
-}
-void put(json& o, const char* key, const std::vector<std::string>& v) {
-    if (!v.empty()) o[key] = v;
-}
-void put(json& o, const char* key, const std::map<std::string, std::string>& v) {
-    if (!v.empty()) o[key] = v;
-}
-void put_flag(json& o, const char* key, bool v) {
-    if (v) o[key] = true;
-}
-void put_duration(json& o, const char* key, const std::optional<Duration>& d) {
-    if (d) o[key] = format_duration(*d);
-}
-
-json resources(const ResourceSpec& r) {
-    json o = json::object();
-    if (r.cpus) o["cpus"] = *r.cpus;
-    put(o, "memory", r.memory);
-    put(o, "pids", r.pids);
-    return o;
-}
-
-json mount(const VolumeMount& m) {
-    json o;
-    o["type"] = to_string(m.type);
-    put(o, "source", m.source);
-    o["target"] = m.target;
-    put_flag(o, "read_only", m.read_only);
-    put(o, "consistency", m.consistency);
-    if (m.type == MountType::Bind) {
-        json b;
-        b["create_host_path"] = m.bind_create_host_path;
-        put(b, "propagation", m.bind_propagation);
-        put(b, "selinux", m.bind_selinux);
-        o["bind"] = b;
-    }
-    if (m.volume_nocopy || m.volume_subpath) {
-        json v = json::object();
-        put_flag(v, "nocopy", m.volume_nocopy);
-        put(v, "subpath", m.volume_subpath);
-        o["volume"] = v;
-    }
-    if (m.tmpfs_size || m.tmpfs_mode) {
-        json t = json::object();
-        put(t, "size", m.tmpfs_size);
-        put(t, "mode", m.tmpfs_mode);
-        o["tmpfs"] = t;
-    }
-    return o;
-}
-
-}  // namespace
-
+// Each key writes its own value (its `emit`, keys/); then the x- extensions as they were read.
 json service_to_json(const Service& s) {
     json o = json::object();
-    put(o, "image", s.image);
-    if (s.build) {
-        const BuildConfig& b = *s.build;
-        json j;
-        j["context"] = b.context;
-        put(j, "dockerfile", b.dockerfile);
-        put(j, "dockerfile_inline", b.dockerfile_inline);
-        put(j, "target", b.target);
-        put(j, "network", b.network);
-        put(j, "shm_size", b.shm_size);
-        put(j, "labels", b.labels);
-        put(j, "cache_from", b.cache_from);
-        put(j, "tags", b.tags);
-        put_flag(j, "no_cache", b.no_cache);
-        put_flag(j, "pull", b.pull);
-        if (!b.args.empty()) {
-            json a = json::object();
-            for (const auto& [k, v] : b.args) a[k] = v ? json(*v) : json(nullptr);
-            j["args"] = a;
-        }
-        o["build"] = j;
-    }
-    if (s.command) o["command"] = *s.command;
-    if (s.entrypoint) o["entrypoint"] = *s.entrypoint;
-    if (!s.environment.empty()) {
-        json e = json::object();
-        for (const auto& [k, v] : s.environment) e[k] = v ? json(*v) : json(nullptr);
-        o["environment"] = e;
-    }
-    if (!s.env_file.empty()) {
-        json a = json::array();
-        for (const EnvFile& f : s.env_file) {
-            json j{{"path", f.path}, {"required", f.required}};
-            put(j, "format", f.format);
-            a.push_back(j);
-        }
-        o["env_file"] = a;
-    }
-    if (!s.depends_on.empty()) {
-        json d = json::object();
-        for (const auto& [name, dep] : s.depends_on) {
-            json j{{"condition", to_string(dep.condition)}, {"required", dep.required}};
-            put_flag(j, "restart", dep.restart);
-            d[name] = j;
-        }
-        o["depends_on"] = d;
-    }
-    if (s.healthcheck) {
-        const Healthcheck& h = *s.healthcheck;
-        json j = json::object();
-        put(j, "test", h.test);
-        put_duration(j, "interval", h.interval);
-        put_duration(j, "timeout", h.timeout);
-        put_duration(j, "start_period", h.start_period);
-        put_duration(j, "start_interval", h.start_interval);
-        put(j, "retries", h.retries);
-        put_flag(j, "disable", h.disable);
-        o["healthcheck"] = j;
-    }
-    if (!s.ports.empty()) {
-        json a = json::array();
-        for (const Port& p : s.ports) {
-            json j{{"target", p.target}, {"protocol", p.protocol}, {"mode", p.mode}};
-            put(j, "published", p.published);
-            put(j, "host_ip", p.host_ip);
-            put(j, "name", p.name);
-            put(j, "app_protocol", p.app_protocol);
-            a.push_back(j);
-        }
-        o["ports"] = a;
-    }
-    put(o, "expose", s.expose);
-    if (!s.volumes.empty()) {
-        json a = json::array();
-        for (const VolumeMount& m : s.volumes) a.push_back(mount(m));
-        o["volumes"] = a;
-    }
-    put(o, "volumes_from", s.volumes_from);
-    for (const auto& [key, values] : s.passthrough) {
-        const PassKey* pk = find_passthrough(key);
-        if (!pk || values.empty()) continue;
-        switch (pk->kind) {
-        case PassKind::Int: o[key] = std::stoll(values.front()); break;
-        case PassKind::String: o[key] = values.front(); break;
-        case PassKind::Bool: o[key] = true; break;
-        case PassKind::List: o[key] = values; break;
-        case PassKind::Map: {
-            json m = json::object();
-            for (const auto& kv : values) {
-                auto eq = kv.find('=');
-                m[kv.substr(0, eq)] = eq == std::string::npos ? "" : kv.substr(eq + 1);
-            }
-            o[key] = m;
-            break;
-        }
-        }
-    }
-    for (const auto& [key, refs] : {std::pair{"secrets", &s.secrets}, std::pair{"configs", &s.configs}}) {
-        if (refs->empty()) continue;
-        json a = json::array();
-        for (const FileObjectRef& r : *refs) {
-            json j = json::object();
-            j["source"] = r.source;
-            put(j, "target", r.target);
-            put(j, "uid", r.uid);
-            put(j, "gid", r.gid);
-            if (r.mode) {
-                char buf[16];
-                std::snprintf(buf, sizeof buf, "0%o", *r.mode);
-                j["mode"] = buf;
-            }
-            a.push_back(j);
-        }
-        o[key] = a;
-    }
-    if (!s.networks.empty()) {
-        json n = json::object();
-        for (const auto& [name, att] : s.networks) {
-            json j = json::object();
-            put(j, "aliases", att.aliases);
-            put(j, "ipv4_address", att.ipv4_address);
-            put(j, "ipv6_address", att.ipv6_address);
-            put(j, "mac_address", att.mac_address);
-            put(j, "priority", att.priority);
-            n[name] = j.empty() ? json(nullptr) : j;
-        }
-        o["networks"] = n;
-    }
-    put(o, "network_mode", s.network_mode);
-    put(o, "restart", s.restart);
-    put(o, "labels", s.labels);
-    put(o, "annotations", s.annotations);
-    put(o, "container_name", s.container_name);
-    put(o, "hostname", s.hostname);
-    put(o, "domainname", s.domainname);
-    put(o, "init", s.init);
-    put(o, "user", s.user);
-    put(o, "working_dir", s.working_dir);
-    put(o, "mem_limit", s.mem_limit);
-    put(o, "mem_reservation", s.mem_reservation);
-    put(o, "memswap_limit", s.memswap_limit);
-    put(o, "cpus", s.cpus);
-    put(o, "pids_limit", s.pids_limit);
-    put(o, "shm_size", s.shm_size);
-    if (s.deploy) {
-        const Deploy& d = *s.deploy;
-        json j = json::object();
-        put(j, "replicas", d.replicas);
-        put(j, "labels", d.labels);
-        json r = json::object();
-        json lim = resources(d.limits), res = resources(d.reservations);
-        if (!lim.empty()) r["limits"] = lim;
-        if (!res.empty()) r["reservations"] = res;
-        if (!r.empty()) j["resources"] = r;
-        if (d.restart_policy_condition || d.restart_policy_max_attempts) {
-            json rp = json::object();
-            put(rp, "condition", d.restart_policy_condition);
-            put(rp, "max_attempts", d.restart_policy_max_attempts);
-            j["restart_policy"] = rp;
-        }
-        o["deploy"] = j;
-    }
-    put(o, "stop_signal", s.stop_signal);
-    put_duration(o, "stop_grace_period", s.stop_grace_period);
-    put(o, "runtime", s.runtime);
-    put(o, "platform", s.platform);
-    put(o, "cap_add", s.cap_add);
-    put(o, "cap_drop", s.cap_drop);
-    put(o, "devices", s.devices);
-    put(o, "tmpfs", s.tmpfs);
-    put_flag(o, "read_only", s.read_only);
-    put_flag(o, "privileged", s.privileged);
-    put_flag(o, "tty", s.tty);
-    put_flag(o, "stdin_open", s.stdin_open);
-    put(o, "extra_hosts", s.extra_hosts);
-    put(o, "dns", s.dns);
-    put(o, "dns_search", s.dns_search);
-    put(o, "dns_opt", s.dns_opt);
-    put(o, "security_opt", s.security_opt);
-    put(o, "group_add", s.group_add);
-    put(o, "links", s.links);
-    put(o, "sysctls", s.sysctls);
-    if (!s.ulimits.empty()) {
-        json u = json::object();
-        for (const auto& [name, l] : s.ulimits) {
-            if (l.single) {
-                u[name] = *l.single;
-            } else {
-                json j = json::object();
-                put(j, "soft", l.soft);
-                put(j, "hard", l.hard);
-                u[name] = j;
-            }
-        }
-        o["ulimits"] = u;
-    }
-    put(o, "pid", s.pid);
-    put(o, "ipc", s.ipc);
-    if (s.logging) {
-        json j = json::object();
-        put(j, "driver", s.logging->driver);
-        put(j, "options", s.logging->options);
-        o["logging"] = j;
-    }
-    put(o, "scale", s.scale);
-    put(o, "pull_policy", s.pull_policy);
-    put(o, "profiles", s.profiles);
-    if (s.ucompose) {
-        json x = json::object();
-        put(x, "unikernel", s.ucompose->unikernel);
-        put(x, "runtime", s.ucompose->runtime);
-        put(x, "probe_tcp", s.ucompose->probe_tcp);
-        if (s.ucompose->probe_http)
-            x["probe_http"] = std::to_string(s.ucompose->probe_http->port) + s.ucompose->probe_http->path;
-        o["x-ucompose"] = x;
+    for (const ServiceKey& k : service_keys()) {
+        if (!k.emit) continue;
+        json v;
+        k.emit(s, v);
+        if (!v.is_null()) o[std::string(k.name)] = std::move(v);
     }
     for (const auto& [k, v] : s.extensions) o[k] = v;
     return o;
@@ -306,9 +39,9 @@ json project_to_json(const Project& p) {
             j["name"] = d.name;
             put(j, "driver", d.driver);
             put(j, "driver_opts", d.driver_opts);
-            put_flag(j, "external", d.external);
-            put_flag(j, "internal", d.internal);
-            put_flag(j, "enable_ipv6", d.enable_ipv6);
+            put(j, "external", d.external);
+            put(j, "internal", d.internal);
+            put(j, "enable_ipv6", d.enable_ipv6);
             put(j, "labels", d.labels);
             if (d.ipam_driver || !d.ipam_config.empty()) {
                 json ipam = json::object();
@@ -338,7 +71,7 @@ json project_to_json(const Project& p) {
             j["name"] = d.name;
             put(j, "driver", d.driver);
             put(j, "driver_opts", d.driver_opts);
-            put_flag(j, "external", d.external);
+            put(j, "external", d.external);
             put(j, "labels", d.labels);
             for (const auto& [k, x] : d.extensions) j[k] = x;
             v[key] = j;

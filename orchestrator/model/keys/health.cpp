@@ -90,12 +90,34 @@ void healthcheck_argv(const Service& s, const ContainerSpec&, sys::Argv& a) {
     if (hc.start_period) add(a, "--health-start-period", go_duration(*hc.start_period));
 }
 
+void emit_logging(const Service& s, nlohmann::json& out) {
+    if (!s.logging) return;
+    out = nlohmann::json::object();
+    put(out, "driver", s.logging->driver);
+    put(out, "options", s.logging->options);
+}
+
+void emit_healthcheck(const Service& s, nlohmann::json& out) {
+    if (!s.healthcheck) return;
+    const Healthcheck& h = *s.healthcheck;
+    out = nlohmann::json::object();
+    put(out, "test", h.test);
+    put(out, "interval", h.interval);
+    put(out, "timeout", h.timeout);
+    put(out, "start_period", h.start_period);
+    put(out, "start_interval", h.start_interval);
+    put(out, "retries", h.retries);
+    put(out, "disable", h.disable);
+}
+
 }  // namespace
 
 std::vector<ServiceKey> health_keys() {
     return {
-        {.name = "logging", .merge = merge_rule::logging, .read = read_logging, .argv = logging_argv},
-        {.name = "healthcheck", .merge = merge_rule::healthcheck, .read = read_healthcheck, .argv = healthcheck_argv},
+        {.name = "logging", .merge = merge_rule::logging, .read = read_logging, .argv = logging_argv,
+         .emit = emit_logging},
+        {.name = "healthcheck", .merge = merge_rule::healthcheck, .read = read_healthcheck, .argv = healthcheck_argv,
+         .emit = emit_healthcheck},
     };
 }
 

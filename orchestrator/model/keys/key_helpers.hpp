@@ -1,11 +1,13 @@
-// Small pieces the key descriptions are written with: typed readers into a Service member and
-// podman argument writers for the common shapes (a flag per item, a flag with a value, ...).
+// Small pieces the key descriptions are written with: typed readers into a Service member, their
+// `config` twin out of it and podman argument writers for the common shapes (a flag per item, a
+// flag with a value, ...).
 #pragma once
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "orchestrator/model/json_put.hpp"
 #include "orchestrator/model/keys/service_key.hpp"
 #include "orchestrator/model/read_value.hpp"
 #include "orchestrator/podman/container_args.hpp"
@@ -18,6 +20,12 @@ void need_map(const Value& v, const std::string& path);
 template <class M, class F>
 Reader into(M Service::*member, F read) {
     return [member, read](const Value& v, const KeyRead& r, Service& s) { s.*member = read(v, r.path()); };
+}
+
+// `config` writes the member as it is, when it is set (if_set: json_put.hpp).
+template <class M>
+Emitter from(M Service::*member) {
+    return [member](const Service& s, nlohmann::json& out) { out = if_set(s.*member); };
 }
 
 inline void add(sys::Argv& a, const std::string& flag, const std::string& value) {

@@ -179,34 +179,83 @@ void environment_argv(const Service& s, const ContainerSpec& spec, sys::Argv& a)
     for (const auto& [k, v] : spec.extra_env) add(a, "-e", k + "=" + v);
 }
 
+void emit_build(const Service& s, nlohmann::json& out) {
+    if (!s.build) return;
+    const BuildConfig& b = *s.build;
+    out["context"] = b.context;
+    put(out, "dockerfile", b.dockerfile);
+    put(out, "dockerfile_inline", b.dockerfile_inline);
+    put(out, "target", b.target);
+    put(out, "network", b.network);
+    put(out, "shm_size", b.shm_size);
+    put(out, "labels", b.labels);
+    put(out, "cache_from", b.cache_from);
+    put(out, "tags", b.tags);
+    put(out, "no_cache", b.no_cache);
+    put(out, "pull", b.pull);
+    put(out, "args", b.args);
+}
+
+void emit_env_file(const Service& s, nlohmann::json& out) {
+    for (const EnvFile& f : s.env_file) {
+        nlohmann::json j{{"path", f.path}, {"required", f.required}};
+        put(j, "format", f.format);
+        out.push_back(j);
+    }
+}
+
+void emit_depends_on(const Service& s, nlohmann::json& out) {
+    for (const auto& [name, dep] : s.depends_on) {
+        nlohmann::json j{{"condition", to_string(dep.condition)}, {"required", dep.required}};
+        put(j, "restart", dep.restart);
+        out[name] = j;
+    }
+}
+
+void emit_ucompose(const Service& s, nlohmann::json& out) {
+    if (!s.ucompose) return;
+    out = nlohmann::json::object();
+    put(out, "unikernel", s.ucompose->unikernel);
+    put(out, "runtime", s.ucompose->runtime);
+    put(out, "probe_tcp", s.ucompose->probe_tcp);
+    if (s.ucompose->probe_http)
+        out["probe_http"] = std::to_string(s.ucompose->probe_http->port) + s.ucompose->probe_http->path;
+}
+
 }  // namespace
 
 std::vector<ServiceKey> metadata_keys() {
     using namespace merge_rule;
     return {
         // The image reference the engine resolves is ContainerSpec::image, written last.
-        {.name = "image", .merge = replace, .read = into(&Service::image, read_string)},
+        {.name = "image", .merge = replace, .read = into(&Service::image, read_string), .emit = from(&Service::image)},
         {.name = "build", .normalize = shape::build, .merge = mapping,
-         .read = [](const Value& v, const KeyRead& r, Service& s) { s.build = read_build(v, r); }},
+         .read = [](const Value& v, const KeyRead& r, Service& s) { s.build = read_build(v, r); }, .emit = emit_build},
         {.name = "labels", .normalize = shape::mapping, .merge = mapping,
-         .read = into(&Service::labels, read_string_map), .argv = labels_argv},
+         .read = into(&Service::labels, read_string_map), .argv = labels_argv, .emit = from(&Service::labels)},
         {.name = "annotations", .normalize = shape::mapping, .merge = mapping,
-         .read = into(&Service::annotations, read_string_map), .argv = pairs("--annotation", &Service::annotations)},
+         .read = into(&Service::annotations, read_string_map), .argv = pairs("--annotation", &Service::annotations),
+         .emit = from(&Service::annotations)},
         // Its values reach podman through `environment`.
-        {.name = "env_file", .normalize = shape::env_file, .merge = env_files_by_path, .read = read_env_file},
+        {.name = "env_file", .normalize = shape::env_file, .merge = env_files_by_path, .read = read_env_file,
+         .emit = emit_env_file},
         {.name = "environment", .normalize = shape::mapping, .merge = mapping, .read = read_environment,
-         .argv = environment_argv},
+         .argv = environment_argv, .emit = from(&Service::environment)},
         // The container's name is ContainerSpec::name (the engine's choice from this key).
-        {.name = "container_name", .merge = replace, .read = into(&Service::container_name, read_string)},
-        {.name = "depends_on", .normalize = shape::depends_on, .merge = mapping, .read = read_depends_on},
-        {.name = "profiles", .merge = append_unique, .read = into(&Service::profiles, read_string_list)},
-        {.name = "scale", .merge = replace, .read = read_scale},
+        {.name = "container_name", .merge = replace, .read = into(&Service::container_name, read_string),
+         .emit = from(&Service::container_name)},
+        {.name = "depends_on", .normalize = shape::depends_on, .merge = mapping, .read = read_depends_on,
+         .emit = emit_depends_on},
+        {.name = "profiles", .merge = append_unique, .read = into(&Service::profiles, read_string_list),
+         .emit = from(&Service::profiles)},
+        {.name = "scale", .merge = replace, .read = read_scale, .emit = from(&Service::scale)},
         // podman's --pull is ContainerSpec::pull (the engine's choice from this key).
-        {.name = "pull_policy", .merge = replace, .read = read_pull_policy},
+        {.name = "pull_policy", .merge = replace, .read = read_pull_policy, .emit = from(&Service::pull_policy)},
         // --runtime is ContainerSpec::runtime (ucrun for unikernels, else this key).
-        {.name = "runtime", .merge = replace, .read = into(&Service::runtime, read_string)},
+        {.name = "runtime", .merge = replace, .read = into(&Service::runtime, read_string),
+         .emit = from(&Service::runtime)},
         {.name = "extends", .support = Support::Resolved},  // extends.cpp, before the merge
-        {.name = "x-ucompose", .merge = mapping, .read = read_ucompose},
+        {.name = "x-ucompose", .merge = mapping, .read = read_ucompose, .emit = emit_ucompose},
         not_yet("attach"),
         not_yet("credential_spec"),
         not_yet("develop"),

@@ -99,6 +99,29 @@ void ports_argv(const Service& s, const ContainerSpec& spec, sys::Argv& a) {
     for (const auto& p : s.ports) add(a, "-p", port_arg(p));
 }
 
+void emit_networks(const Service& s, nlohmann::json& out) {
+    for (const auto& [name, att] : s.networks) {
+        nlohmann::json j = nlohmann::json::object();
+        put(j, "aliases", att.aliases);
+        put(j, "ipv4_address", att.ipv4_address);
+        put(j, "ipv6_address", att.ipv6_address);
+        put(j, "mac_address", att.mac_address);
+        put(j, "priority", att.priority);
+        out[name] = j.empty() ? nlohmann::json(nullptr) : j;
+    }
+}
+
+void emit_ports(const Service& s, nlohmann::json& out) {
+    for (const Port& p : s.ports) {
+        nlohmann::json j{{"target", p.target}, {"protocol", p.protocol}, {"mode", p.mode}};
+        put(j, "published", p.published);
+        put(j, "host_ip", p.host_ip);
+        put(j, "name", p.name);
+        put(j, "app_protocol", p.app_protocol);
+        out.push_back(j);
+    }
+}
+
 }  // namespace
 
 std::vector<ServiceKey> networking_keys() {
@@ -108,27 +131,34 @@ std::vector<ServiceKey> networking_keys() {
         {.name = "network_mode", .merge = replace, .read = into(&Service::network_mode, read_string),
          .argv = [](const Service&, const ContainerSpec& spec, sys::Argv& a) {
              if (spec.network_mode) add(a, "--network", *spec.network_mode);
-         }},
+         },
+         .emit = from(&Service::network_mode)},
         {.name = "networks", .normalize = shape::networks, .merge = mapping, .read = read_networks,
-         .argv = networks_argv},
+         .argv = networks_argv, .emit = emit_networks},
         {.name = "hostname", .merge = replace, .read = into(&Service::hostname, read_string),
-         .argv = value("--hostname", &Service::hostname)},
+         .argv = value("--hostname", &Service::hostname), .emit = from(&Service::hostname)},
         {.name = "domainname", .merge = replace, .read = into(&Service::domainname, read_string),
-         .argv = value("--domainname", &Service::domainname)},
+         .argv = value("--domainname", &Service::domainname), .emit = from(&Service::domainname)},
         {.name = "extra_hosts", .normalize = shape::extra_hosts, .merge = append_unique,
-         .read = into(&Service::extra_hosts, read_string_list), .argv = each("--add-host", &Service::extra_hosts)},
+         .read = into(&Service::extra_hosts, read_string_list), .argv = each("--add-host", &Service::extra_hosts),
+         .emit = from(&Service::extra_hosts)},
         {.name = "dns", .normalize = shape::one_or_many, .merge = append_unique,
-         .read = into(&Service::dns, read_string_list), .argv = each("--dns", &Service::dns)},
+         .read = into(&Service::dns, read_string_list), .argv = each("--dns", &Service::dns),
+         .emit = from(&Service::dns)},
         {.name = "dns_search", .normalize = shape::one_or_many, .merge = append_unique,
-         .read = into(&Service::dns_search, read_string_list), .argv = each("--dns-search", &Service::dns_search)},
+         .read = into(&Service::dns_search, read_string_list), .argv = each("--dns-search", &Service::dns_search),
+         .emit = from(&Service::dns_search)},
         {.name = "dns_opt", .merge = append_unique,
-         .read = into(&Service::dns_opt, read_string_list), .argv = each("--dns-option", &Service::dns_opt)},
+         .read = into(&Service::dns_opt, read_string_list), .argv = each("--dns-option", &Service::dns_opt),
+         .emit = from(&Service::dns_opt)},
         {.name = "ports", .normalize = shape::ports, .merge = ports_by_binding, .read = read_ports,
-         .argv = ports_argv},
+         .argv = ports_argv, .emit = emit_ports},
         {.name = "expose", .normalize = shape::quoted_items, .merge = append_unique,
-         .read = into(&Service::expose, read_string_list), .argv = each("--expose", &Service::expose)},
+         .read = into(&Service::expose, read_string_list), .argv = each("--expose", &Service::expose),
+         .emit = from(&Service::expose)},
         // Names resolve on the project's networks; podman gets no --link.
-        {.name = "links", .merge = append_unique, .read = into(&Service::links, read_string_list)},
+        {.name = "links", .merge = append_unique, .read = into(&Service::links, read_string_list),
+         .emit = from(&Service::links)},
         not_yet("external_links"),
     };
 }

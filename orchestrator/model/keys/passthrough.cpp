@@ -1,5 +1,5 @@
-// The keys passed to podman as they are (cpu_shares -> --cpu-shares, ...): one entry each, made
-// from the table in orchestrator/model/passthrough.cpp, which `config` also reads.
+// The keys passed to podman as they are (cpu_shares -> --cpu-shares, ...): one entry each (read,
+// argv, `config`), made from the table in orchestrator/model/passthrough.cpp.
 #include "orchestrator/model/passthrough.hpp"
 
 #include "orchestrator/model/keys/key_helpers.hpp"
@@ -26,6 +26,25 @@ std::vector<std::string> read_passthrough(const PassKey& pk, const Value& v, con
     return {};
 }
 
+// `config`'s form of the values read_passthrough made: the key's own type again.
+nlohmann::json passthrough_json(const PassKey& pk, const std::vector<std::string>& values) {
+    switch (pk.kind) {
+    case PassKind::Int: return std::stoll(values.front());
+    case PassKind::String: return values.front();
+    case PassKind::Bool: return true;
+    case PassKind::List: return values;
+    case PassKind::Map: {
+        nlohmann::json m = nlohmann::json::object();
+        for (const auto& kv : values) {
+            auto eq = kv.find('=');
+            m[kv.substr(0, eq)] = eq == std::string::npos ? "" : kv.substr(eq + 1);
+        }
+        return m;
+    }
+    }
+    return nullptr;
+}
+
 ServiceKey passthrough_key(const PassKey& pk) {
     using namespace merge_rule;
     const bool list = pk.kind == PassKind::List, map = pk.kind == PassKind::Map;
@@ -42,6 +61,10 @@ ServiceKey passthrough_key(const PassKey& pk) {
             if (it == s.passthrough.end()) return;
             if (pk.kind == PassKind::Bool) a.push_back(pk.flag);
             else for (const auto& v : it->second) add(a, pk.flag, v);
+        },
+        .emit = [&pk](const Service& s, nlohmann::json& out) {
+            auto it = s.passthrough.find(pk.key);
+            if (it != s.passthrough.end() && !it->second.empty()) out = passthrough_json(pk, it->second);
         },
     };
 }

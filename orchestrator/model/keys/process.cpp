@@ -64,41 +64,50 @@ std::vector<ServiceKey> process_keys() {
         {.name = "user", .merge = replace, .read = into(&Service::user, read_string),
          .argv = [](const Service& s, const ContainerSpec& spec, sys::Argv& a) {
              if (auto user = spec.user ? spec.user : s.user) add(a, "--user", *user);
-         }},
+         },
+         .emit = from(&Service::user)},
         {.name = "working_dir", .merge = replace, .read = into(&Service::working_dir, read_string),
          .argv = [](const Service& s, const ContainerSpec& spec, sys::Argv& a) {
              if (auto dir = spec.workdir ? spec.workdir : s.working_dir) add(a, "--workdir", *dir);
-         }},
+         },
+         .emit = from(&Service::working_dir)},
         // An empty list resets the image's entrypoint.
         {.name = "entrypoint", .merge = replace, .read = into(&Service::entrypoint, read_command),
          .argv = [](const Service& s, const ContainerSpec& spec, sys::Argv& a) {
              const auto& entrypoint = spec.entrypoint ? spec.entrypoint : s.entrypoint;
              if (entrypoint) add(a, "--entrypoint", entrypoint->empty() ? "" : nlohmann::json(*entrypoint).dump());
-         }},
+         },
+         .emit = from(&Service::entrypoint)},
         // The command closes the argv, after the image (container_args).
-        {.name = "command", .merge = replace, .read = into(&Service::command, read_command)},
+        {.name = "command", .merge = replace, .read = into(&Service::command, read_command),
+         .emit = from(&Service::command)},
         {.name = "init", .merge = replace, .read = into(&Service::init, read_bool),
          .argv = [](const Service& s, const ContainerSpec&, sys::Argv& a) {
              if (s.init && *s.init) a.push_back("--init");
-         }},
+         },
+         .emit = from(&Service::init)},
         {.name = "tty", .merge = replace, .read = into(&Service::tty, read_bool),
          .argv = [](const Service& s, const ContainerSpec& spec, sys::Argv& a) {
              if (spec.tty.value_or(s.tty)) a.push_back("-t");
-         }},
+         },
+         .emit = from(&Service::tty)},
         {.name = "stdin_open", .merge = replace, .read = into(&Service::stdin_open, read_bool),
          .argv = [](const Service& s, const ContainerSpec& spec, sys::Argv& a) {
              if (spec.interactive.value_or(s.stdin_open)) a.push_back("-i");
-         }},
+         },
+         .emit = from(&Service::stdin_open)},
         {.name = "stop_signal", .merge = replace, .read = into(&Service::stop_signal, read_string),
-         .argv = value("--stop-signal", &Service::stop_signal)},
+         .argv = value("--stop-signal", &Service::stop_signal), .emit = from(&Service::stop_signal)},
         // podman takes whole seconds.
         {.name = "stop_grace_period", .merge = replace, .read = into(&Service::stop_grace_period, read_duration),
          .argv = [](const Service& s, const ContainerSpec&, sys::Argv& a) {
              if (!s.stop_grace_period) return;
              auto seconds = std::chrono::duration_cast<std::chrono::seconds>(*s.stop_grace_period);
              add(a, "--stop-timeout", std::to_string(seconds.count()));
-         }},
-        {.name = "restart", .merge = replace, .read = read_restart, .argv = restart_argv},
+         },
+         .emit = from(&Service::stop_grace_period)},
+        {.name = "restart", .merge = replace, .read = read_restart, .argv = restart_argv,
+         .emit = from(&Service::restart)},
         not_yet("post_start"),
         not_yet("pre_stop"),
     };

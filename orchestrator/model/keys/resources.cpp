@@ -132,6 +132,47 @@ std::optional<T> with_deploy(const std::optional<T>& own, std::optional<T> Resou
     return (limits ? s.deploy->limits : s.deploy->reservations).*field;
 }
 
+nlohmann::json resources_json(const ResourceSpec& r) {
+    nlohmann::json o = nlohmann::json::object();
+    put(o, "cpus", r.cpus);
+    put(o, "memory", r.memory);
+    put(o, "pids", r.pids);
+    return o;
+}
+
+void emit_deploy(const Service& s, nlohmann::json& out) {
+    if (!s.deploy) return;
+    const Deploy& d = *s.deploy;
+    out = nlohmann::json::object();
+    put(out, "replicas", d.replicas);
+    put(out, "labels", d.labels);
+    nlohmann::json r = nlohmann::json::object();
+    nlohmann::json lim = resources_json(d.limits), res = resources_json(d.reservations);
+    if (!lim.empty()) r["limits"] = lim;
+    if (!res.empty()) r["reservations"] = res;
+    if (!r.empty()) out["resources"] = r;
+    if (d.restart_policy_condition || d.restart_policy_max_attempts) {
+        nlohmann::json rp = nlohmann::json::object();
+        put(rp, "condition", d.restart_policy_condition);
+        put(rp, "max_attempts", d.restart_policy_max_attempts);
+        out["restart_policy"] = rp;
+    }
+}
+
+// "nofile: 1024" or "nofile: {soft, hard}".
+void emit_ulimits(const Service& s, nlohmann::json& out) {
+    for (const auto& [name, l] : s.ulimits) {
+        if (l.single) {
+            out[name] = *l.single;
+        } else {
+            nlohmann::json j = nlohmann::json::object();
+            put(j, "soft", l.soft);
+            put(j, "hard", l.hard);
+            out[name] = j;
+        }
+    }
+}
+
 }  // namespace
 
 std::vector<ServiceKey> resources_keys() {
@@ -140,51 +181,61 @@ std::vector<ServiceKey> resources_keys() {
         {.name = "mem_limit", .merge = replace, .read = into(&Service::mem_limit, read_bytes),
          .argv = [](const Service& s, const ContainerSpec&, sys::Argv& a) {
              if (auto m = with_deploy(s.mem_limit, &ResourceSpec::memory, true, s)) add(a, "--memory", std::to_string(*m));
-         }},
+         },
+         .emit = from(&Service::mem_limit)},
         {.name = "mem_reservation", .merge = replace, .read = into(&Service::mem_reservation, read_bytes),
          .argv = [](const Service& s, const ContainerSpec&, sys::Argv& a) {
              if (auto m = with_deploy(s.mem_reservation, &ResourceSpec::memory, false, s))
                  add(a, "--memory-reservation", std::to_string(*m));
-         }},
+         },
+         .emit = from(&Service::mem_reservation)},
         {.name = "memswap_limit", .merge = replace, .read = read_memswap_limit,
          .argv = [](const Service& s, const ContainerSpec&, sys::Argv& a) {
              if (s.memswap_limit) add(a, "--memory-swap", std::to_string(*s.memswap_limit));
-         }},
+         },
+         .emit = from(&Service::memswap_limit)},
         {.name = "cpus", .merge = replace, .read = into(&Service::cpus, read_double),
          .argv = [](const Service& s, const ContainerSpec&, sys::Argv& a) {
              if (auto c = with_deploy(s.cpus, &ResourceSpec::cpus, true, s)) add(a, "--cpus", number(*c));
-         }},
+         },
+         .emit = from(&Service::cpus)},
         {.name = "pids_limit", .merge = replace, .read = into(&Service::pids_limit, read_int),
          .argv = [](const Service& s, const ContainerSpec&, sys::Argv& a) {
              if (auto p = with_deploy(s.pids_limit, &ResourceSpec::pids, true, s)) add(a, "--pids-limit", std::to_string(*p));
-         }},
+         },
+         .emit = from(&Service::pids_limit)},
         {.name = "shm_size", .merge = replace, .read = into(&Service::shm_size, read_bytes),
          .argv = [](const Service& s, const ContainerSpec&, sys::Argv& a) {
              if (s.shm_size) add(a, "--shm-size", std::to_string(*s.shm_size));
-         }},
-        {.name = "ulimits", .merge = mapping, .read = read_ulimits, .argv = ulimits_argv},
+         },
+         .emit = from(&Service::shm_size)},
+        {.name = "ulimits", .merge = mapping, .read = read_ulimits, .argv = ulimits_argv, .emit = emit_ulimits},
         {.name = "cap_add", .merge = append_unique, .read = into(&Service::cap_add, read_string_list),
-         .argv = each("--cap-add", &Service::cap_add)},
+         .argv = each("--cap-add", &Service::cap_add), .emit = from(&Service::cap_add)},
         {.name = "cap_drop", .merge = append_unique, .read = into(&Service::cap_drop, read_string_list),
-         .argv = each("--cap-drop", &Service::cap_drop)},
-        {.name = "devices", .merge = append_unique, .read = read_devices, .argv = each("--device", &Service::devices)},
+         .argv = each("--cap-drop", &Service::cap_drop), .emit = from(&Service::cap_drop)},
+        {.name = "devices", .merge = append_unique, .read = read_devices, .argv = each("--device", &Service::devices),
+         .emit = from(&Service::devices)},
         {.name = "security_opt", .merge = append_unique, .read = into(&Service::security_opt, read_string_list),
-         .argv = each("--security-opt", &Service::security_opt)},
+         .argv = each("--security-opt", &Service::security_opt), .emit = from(&Service::security_opt)},
         {.name = "group_add", .merge = append_unique, .read = into(&Service::group_add, read_string_list),
-         .argv = each("--group-add", &Service::group_add)},
+         .argv = each("--group-add", &Service::group_add), .emit = from(&Service::group_add)},
         {.name = "sysctls", .normalize = shape::mapping, .merge = mapping,
-         .read = into(&Service::sysctls, read_string_map), .argv = pairs("--sysctl", &Service::sysctls)},
+         .read = into(&Service::sysctls, read_string_map), .argv = pairs("--sysctl", &Service::sysctls),
+         .emit = from(&Service::sysctls)},
         {.name = "read_only", .merge = replace, .read = into(&Service::read_only, read_bool),
-         .argv = when("--read-only", &Service::read_only)},
+         .argv = when("--read-only", &Service::read_only), .emit = from(&Service::read_only)},
         {.name = "privileged", .merge = replace, .read = into(&Service::privileged, read_bool),
-         .argv = when("--privileged", &Service::privileged)},
-        {.name = "pid", .merge = replace, .read = into(&Service::pid, read_string), .argv = value("--pid", &Service::pid)},
-        {.name = "ipc", .merge = replace, .read = into(&Service::ipc, read_string), .argv = value("--ipc", &Service::ipc)},
+         .argv = when("--privileged", &Service::privileged), .emit = from(&Service::privileged)},
+        {.name = "pid", .merge = replace, .read = into(&Service::pid, read_string), .argv = value("--pid", &Service::pid),
+         .emit = from(&Service::pid)},
+        {.name = "ipc", .merge = replace, .read = into(&Service::ipc, read_string), .argv = value("--ipc", &Service::ipc),
+         .emit = from(&Service::ipc)},
         {.name = "platform", .merge = replace, .read = into(&Service::platform, read_string),
-         .argv = value("--platform", &Service::platform)},
+         .argv = value("--platform", &Service::platform), .emit = from(&Service::platform)},
         // Its limits and restart policy reach podman through mem_limit, mem_reservation, cpus,
         // pids_limit and restart; replicas through scale.
-        {.name = "deploy", .normalize = shape::deploy, .merge = mapping, .read = read_deploy},
+        {.name = "deploy", .normalize = shape::deploy, .merge = mapping, .read = read_deploy, .emit = emit_deploy},
         not_yet("blkio_config"),
         not_yet("cpu_count"),
         not_yet("cpu_percent"),

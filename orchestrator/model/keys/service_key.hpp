@@ -1,14 +1,17 @@
 // One description per compose service key: its name, whether ucompose carries it, its short ->
-// long rewriting, its merge rule, its typed reader and its podman arguments. The loader's
-// normalize, merge and convert steps and the podman argv builder all walk this one table, so
+// long rewriting, its merge rule, its typed reader, its podman arguments and its `config`
+// output. The loader's normalize, merge and convert steps, the podman argv builder and the
+// `config` serializer all walk this one table, so
 // adding or fixing a key is one entry plus its tests (orchestrator/model/README.md, "How to add
 // a key"). The entries live by topic: metadata.cpp, networking.cpp, storage.cpp, process.cpp,
-// resources.cpp, health.cpp; table.cpp puts them together.
+// resources.cpp, passthrough.cpp, health.cpp; table.cpp puts them together.
 #pragma once
 #include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <nlohmann/json_fwd.hpp>
 
 #include "orchestrator/model/convert.hpp"
 #include "orchestrator/model/model.hpp"
@@ -47,6 +50,9 @@ using Merger = void (*)(Value& base, const Value& over);
 using Reader = std::function<void(const Value& v, const KeyRead& r, Service& s)>;
 // The key's `podman create`/`run` arguments (container_args.cpp), appended in table order.
 using ArgvWriter = std::function<void(const Service& s, const ContainerSpec& spec, std::vector<std::string>& argv)>;
+// The key's value in `config`'s JSON (serialize.cpp's service_to_json, written as YAML from it);
+// `out` left null: the key is not written.
+using Emitter = std::function<void(const Service& s, nlohmann::json& out)>;
 
 struct ServiceKey {
     std::string_view name;
@@ -54,8 +60,8 @@ struct ServiceKey {
     Normalizer normalize = nullptr;  // nullptr: written in its long form only
     Merger merge = nullptr;          // nullptr: mappings by key, sequences append-unique
     Reader read = nullptr;
-    ArgvWriter argv = nullptr;               // empty: podman gets nothing for it (or the engine uses it)
-    // `emit` (the `config` output) joins next: serialize.cpp still writes each key itself.
+    ArgvWriter argv = nullptr;  // empty: podman gets nothing for it (or the engine uses it)
+    Emitter emit = nullptr;     // empty: `config` does not write it (not carried)
 };
 
 // Every service key, in the order their podman arguments are written.

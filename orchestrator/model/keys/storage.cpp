@@ -161,6 +161,54 @@ void secrets_argv(const Service&, const ContainerSpec& spec, sys::Argv& a) {
     for (const auto& x : spec.secrets) add(a, "--secret", x);
 }
 
+nlohmann::json mount_json(const VolumeMount& m) {
+    nlohmann::json o;
+    o["type"] = to_string(m.type);
+    put(o, "source", m.source);
+    o["target"] = m.target;
+    put(o, "read_only", m.read_only);
+    put(o, "consistency", m.consistency);
+    if (m.type == MountType::Bind) {
+        nlohmann::json b;
+        b["create_host_path"] = m.bind_create_host_path;
+        put(b, "propagation", m.bind_propagation);
+        put(b, "selinux", m.bind_selinux);
+        o["bind"] = b;
+    }
+    if (m.volume_nocopy || m.volume_subpath) {
+        nlohmann::json v = nlohmann::json::object();
+        put(v, "nocopy", m.volume_nocopy);
+        put(v, "subpath", m.volume_subpath);
+        o["volume"] = v;
+    }
+    if (m.tmpfs_size || m.tmpfs_mode) {
+        nlohmann::json t = nlohmann::json::object();
+        put(t, "size", m.tmpfs_size);
+        put(t, "mode", m.tmpfs_mode);
+        o["tmpfs"] = t;
+    }
+    return o;
+}
+
+// secrets and configs: {source, target, uid, gid, mode}, the mode in octal ("0440").
+Emitter emit_refs(std::vector<FileObjectRef> Service::*member) {
+    return [member](const Service& s, nlohmann::json& out) {
+        for (const FileObjectRef& r : s.*member) {
+            nlohmann::json j = nlohmann::json::object();
+            j["source"] = r.source;
+            put(j, "target", r.target);
+            put(j, "uid", r.uid);
+            put(j, "gid", r.gid);
+            if (r.mode) {
+                char buf[16];
+                std::snprintf(buf, sizeof buf, "0%o", *r.mode);
+                j["mode"] = buf;
+            }
+            out.push_back(j);
+        }
+    };
+}
+
 }  // namespace
 
 std::vector<ServiceKey> storage_keys() {
@@ -169,20 +217,26 @@ std::vector<ServiceKey> storage_keys() {
         {.name = "volumes", .normalize = shape::volumes, .merge = volumes_by_target, .read = read_volumes,
          .argv = [](const Service& s, const ContainerSpec& spec, sys::Argv& a) {
              for (const auto& m : s.volumes) add_mount(a, m, spec.volumes);
+         },
+         .emit = [](const Service& s, nlohmann::json& out) {
+             for (const auto& m : s.volumes) out.push_back(mount_json(m));
          }},
         {.name = "secrets", .merge = secrets_by_target,
          .read = [](const Value& v, const KeyRead& r, Service& s) { s.secrets = read_file_object_refs(v, r.path()); },
-         .argv = secrets_argv},
+         .argv = secrets_argv, .emit = emit_refs(&Service::secrets)},
         // Its binds are in spec.file_binds, written with the secrets.
         {.name = "configs", .merge = configs_by_target,
-         .read = [](const Value& v, const KeyRead& r, Service& s) { s.configs = read_file_object_refs(v, r.path()); }},
+         .read = [](const Value& v, const KeyRead& r, Service& s) { s.configs = read_file_object_refs(v, r.path()); },
+         .emit = emit_refs(&Service::configs)},
         // spec.volumes_from: service:x resolved to x's container name.
         {.name = "volumes_from", .merge = append_unique, .read = into(&Service::volumes_from, read_string_list),
          .argv = [](const Service&, const ContainerSpec& spec, sys::Argv& a) {
              for (const auto& v : spec.volumes_from) add(a, "--volumes-from", v);
-         }},
+         },
+         .emit = from(&Service::volumes_from)},
         {.name = "tmpfs", .normalize = shape::one_or_many, .merge = append_unique,
-         .read = into(&Service::tmpfs, read_string_list), .argv = each("--tmpfs", &Service::tmpfs)},
+         .read = into(&Service::tmpfs, read_string_list), .argv = each("--tmpfs", &Service::tmpfs),
+         .emit = from(&Service::tmpfs)},
         not_yet("volumes_from_options"),
     };
 }
