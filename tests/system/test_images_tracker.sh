@@ -24,7 +24,7 @@ log "tracker image size: $size bytes"
 assert_eq sys_chroot "$(podman image inspect --format '{{index .Labels "io.containers.capabilities"}}' "$tag")" \
     "io.containers.capabilities label"
 assert_eq loop-svc "$(podman image inspect --format '{{index .Labels "io.ucrun.tracker"}}' "$tag")" "io.ucrun.tracker label"
-assert_match "$(podman image inspect --format '{{index .Labels "io.ucrun.tracker.hash"}}' "$tag")" '^fnv1a64:[0-9a-f]{16}$' \
+assert_match "$(podman image inspect --format '{{index .Labels "io.ucrun.tracker.hash"}}' "$tag")" '^sha256:[0-9a-f]{64}$' \
     "content hash label"
 id1=$(podman image inspect --format '{{.Id}}' "$tag")
 

@@ -92,7 +92,7 @@ services:
     environment:
       SERVICE_NAME: packed-uk
 )");
-    ObservedImage tracker{"sha256:1", {"localhost/my-tracker:1"}, {{"io.ucrun.tracker.hash", "fnv1a64:0"}}, 1};
+    ObservedImage tracker{"sha256:1", {"localhost/my-tracker:1"}, {{"io.ucrun.tracker.hash", "sha256:0"}}, 1};
     ObservedImage packed{"sha256:2", {"localhost/packed:1"}, {{"io.ucrun.unikernel.kind", "linux"}}, 1};
     CHECK(unikernels_by_name(p, p.service_names(), {}).empty());
     auto named = unikernels_by_name(p, p.service_names(), {tracker, packed});
