@@ -40,6 +40,9 @@ label() { podman image inspect --format '{{index .Labels "uct.greeting"}}' "$1" 
 
 uc build >"$PROJECT_DIR/build.out" 2>&1 || fail "build failed: $(cat "$PROJECT_DIR/build.out")"
 assert_eq from-compose "$(label "$app_image")" "the file's build arg reached the image of app"
+# The rebuild below moves the tag: the first image, untagged then, is removed by id.
+first_app_id=$(podman image inspect --format '{{.Id}}' "$app_image") || fail "no image $app_image"
+on_exit podman rmi -f "$first_app_id"
 assert_eq from-the-file "$(label "127.0.0.1:9/uct/named-$$:latest")" "named is tagged with its image: (no args: the Containerfile default)"
 assert_contains "$(cat "$PROJECT_DIR/build.out")" "Built" "progress says Built"
 
