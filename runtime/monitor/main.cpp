@@ -1,7 +1,10 @@
 // ucrun-monitor: pid 1 of a unikernel container (a static program: no loader, no libraries).
 //
-//   ucrun-monitor --qmp SOCK --exit-file FILE --stop-timeout SECONDS [--debug] [--no-thp] -- VMM ARGV...
+//   ucrun-monitor --qmp SOCK --exit-fd N --stop-timeout SECONDS [--debug] [--no-thp] -- VMM ARGV...
 //
+// --exit-fd N: the VMM gets the write end of a pipe as fd N (QEMU's COM2 chardev writes to
+// /proc/self/fd/N); the monitor reads the other end and keeps the first 4 KiB, discarding the rest,
+// so a guest flooding COM2 grows nothing on the host.
 // --no-thp: the VMM runs with transparent huge pages off (PR_SET_THP_DISABLE, inherited across
 // exec). Under TCG a huge page buys nothing and costs memory: every guest page touched faults in
 // 2 MiB of host memory (docs/guest-kernel.md).
@@ -33,7 +36,7 @@ namespace {
 
 struct Options {
     const char* qmp = nullptr;
-    const char* exit_file = nullptr;
+    int exit_fd = -1;
     long stop_timeout_ms = 10000;
     bool debug = false;
     bool no_thp = false;
@@ -68,7 +71,7 @@ long now_ms() {
 
 int usage(const char* why) {
     say("%s", why);
-    say("usage: ucrun-monitor --qmp SOCK --exit-file FILE [--stop-timeout SECONDS] [--debug] [--no-thp] -- VMM ARGS...");
+    say("usage: ucrun-monitor --qmp SOCK --exit-fd N [--stop-timeout SECONDS] [--debug] [--no-thp] -- VMM ARGS...");
     return 125;
 }
 
@@ -86,11 +89,16 @@ bool parse(int argc, char** argv, Options& o, const char** err) {
                 return false;
             }
             o.vmm_argv = argv + i + 1;
-            return o.qmp && o.exit_file ? true : (*err = "--qmp and --exit-file are required", false);
+            return o.qmp && o.exit_fd >= 0 ? true : (*err = "--qmp and --exit-fd are required", false);
         } else if (strcmp(a, "--qmp") == 0) {
             if (!value(&o.qmp)) return (*err = "--qmp needs a value", false);
-        } else if (strcmp(a, "--exit-file") == 0) {
-            if (!value(&o.exit_file)) return (*err = "--exit-file needs a value", false);
+        } else if (strcmp(a, "--exit-fd") == 0) {
+            const char* v;
+            if (!value(&v)) return (*err = "--exit-fd needs a value", false);
+            char* end;
+            long fd = strtol(v, &end, 10);
+            if (*end || fd < 3 || fd > 255) return (*err = "--exit-fd must be 3..255", false);
+            o.exit_fd = static_cast<int>(fd);
         } else if (strcmp(a, "--stop-timeout") == 0) {
             const char* v;
             if (!value(&v)) return (*err = "--stop-timeout needs a value", false);
@@ -168,16 +176,31 @@ private:
     bool sent_ = false;
 };
 
-ucrun::monitor::ExitReport read_exit_file(const char* path) {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return {};
-    char buf[4096];
+// The guest's COM2 output, as read from the exit pipe: the first sizeof data bytes are kept.
+struct ExitPipe {
+    int fd = -1;   // read end; -1 once the writers are gone
+    char data[4096];
     size_t len = 0;
-    ssize_t n;
-    while (len < sizeof buf && (n = read(fd, buf + len, sizeof buf - len)) > 0) len += static_cast<size_t>(n);
-    close(fd);
-    return ucrun::monitor::parse_exit_file(buf, len);
-}
+
+    // Reads what is there; false when the pipe is at its end (no writer left).
+    bool drain() {
+        char discard[4096];
+        for (;;) {
+            char* to = len < sizeof data ? data + len : discard;
+            size_t room = len < sizeof data ? sizeof data - len : sizeof discard;
+            ssize_t n = read(fd, to, room);
+            if (n > 0) {
+                if (to != discard) len += static_cast<size_t>(n);
+                continue;
+            }
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0 && errno == EAGAIN) return true;
+            close(fd);
+            fd = -1;
+            return false;
+        }
+    }
+};
 
 void on_signal(int) {}
 
@@ -206,7 +229,13 @@ int main(int argc, char** argv) {
         say("signalfd: %s", strerror(errno));
         return 125;
     }
-    unlink(o.exit_file);
+    int exit_pipe[2];
+    if (pipe2(exit_pipe, O_CLOEXEC) != 0) {
+        say("pipe: %s", strerror(errno));
+        return 125;
+    }
+    ExitPipe exits;
+    exits.fd = exit_pipe[0];
 
     pid_t parent = getpid();
     pid_t vmm = fork();
@@ -224,11 +253,18 @@ int main(int argc, char** argv) {
         sigemptyset(&none);
         sigprocmask(SIG_SETMASK, &none, nullptr);
         if (o.no_thp && prctl(PR_SET_THP_DISABLE, 1, 0, 0, 0) != 0) say("PR_SET_THP_DISABLE: %s", strerror(errno));
+        // dup2 clears FD_CLOEXEC on the copy: the VMM keeps the write end as exit_fd.
+        if (dup2(exit_pipe[1], o.exit_fd) < 0) {
+            say("dup2 exit pipe: %s", strerror(errno));
+            _exit(125);
+        }
         execv(o.vmm_argv[0], o.vmm_argv);
         say("exec %s: %s", o.vmm_argv[0], strerror(errno));
         _exit(127);
     }
     DEBUG("started %s as pid %d", o.vmm_argv[0], static_cast<int>(vmm));
+    close(exit_pipe[1]);
+    fcntl(exits.fd, F_SETFL, O_NONBLOCK);
 
     Qmp qmp(o.qmp);
     bool stopping = false;
@@ -249,13 +285,14 @@ int main(int argc, char** argv) {
                 if (!qmp.sent()) qmp.request_powerdown();
             }
         }
-        pollfd fds[2] = {{sfd, POLLIN, 0}, {qmp.fd(), POLLIN, 0}};
-        int nfds = qmp.fd() >= 0 ? 2 : 1;
-        if (poll(fds, nfds, timeout) < 0 && errno != EINTR) {
+        // The exit pipe's read end is polled while it has a writer (-1 entries are skipped).
+        pollfd fds[3] = {{sfd, POLLIN, 0}, {exits.fd, POLLIN, 0}, {qmp.fd(), POLLIN, 0}};
+        if (poll(fds, 3, timeout) < 0 && errno != EINTR) {
             say("poll: %s", strerror(errno));
             kill(vmm, SIGKILL);
         }
-        if (nfds == 2 && (fds[1].revents & (POLLIN | POLLHUP | POLLERR))) qmp.drain();
+        if (exits.fd >= 0 && (fds[1].revents & (POLLIN | POLLHUP | POLLERR))) exits.drain();
+        if (qmp.fd() >= 0 && (fds[2].revents & (POLLIN | POLLHUP | POLLERR))) qmp.drain();
         signalfd_siginfo si;
         while (read(sfd, &si, sizeof si) == static_cast<ssize_t>(sizeof si)) {
             int sig = static_cast<int>(si.ssi_signo);
@@ -284,7 +321,10 @@ int main(int argc, char** argv) {
             }
         }
     }
-    int code = ucrun::monitor::container_exit_code(read_exit_file(o.exit_file), status);
+    // The VMM is gone, so the pipe has no writer left once anything it forked is gone too: read
+    // what is buffered without waiting for that.
+    if (exits.fd >= 0) exits.drain();
+    int code = ucrun::monitor::container_exit_code(ucrun::monitor::parse_exit_file(exits.data, exits.len), status);
     DEBUG("VMM wait status 0x%x: exit code %d", status, code);
     return code;
 }

@@ -2,6 +2,8 @@
 
 #include <zlib.h>
 
+#include <functional>
+
 #include "runtime/sys/error.hpp"
 
 namespace sys {
@@ -31,34 +33,48 @@ bool is_gzip(std::string_view data) {
     return data.size() >= 2 && static_cast<unsigned char>(data[0]) == 0x1f && static_cast<unsigned char>(data[1]) == 0x8b;
 }
 
-std::string gzip_decompress(std::string_view data, const std::string& origin, std::size_t max_bytes) {
+void gzip_decompress_stream(const std::function<std::string_view()>& next_input,
+                            const std::function<void(std::string_view)>& sink, const std::string& origin,
+                            std::size_t max_bytes) {
     z_stream z{};
     if (inflateInit2(&z, kGzipWindow) != Z_OK) throw Error(origin + ": inflateInit2 failed");
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    z.avail_in = static_cast<uInt>(data.size());
-    std::string out;
+    struct End {
+        z_stream* z;
+        ~End() { inflateEnd(z); }
+    } end{&z};
+    std::size_t total = 0;
+    bool input_done = false;
     char buf[1 << 16];
     int rc = Z_OK;
     while (rc != Z_STREAM_END) {
+        if (z.avail_in == 0 && !input_done) {
+            std::string_view in = next_input();
+            if (in.empty()) input_done = true;
+            z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+            z.avail_in = static_cast<uInt>(in.size());
+        }
         z.next_out = reinterpret_cast<Bytef*>(buf);
         z.avail_out = sizeof buf;
         rc = inflate(&z, Z_NO_FLUSH);
         if (rc != Z_OK && rc != Z_STREAM_END) {
+            if (rc == Z_BUF_ERROR && !input_done) continue;  // needs more input
             std::string why = z.msg ? z.msg : (rc == Z_BUF_ERROR ? "truncated" : "error " + std::to_string(rc));
-            inflateEnd(&z);
             throw Error(origin + ": not a valid gzip stream (" + why + ")");
         }
-        out.append(buf, sizeof buf - z.avail_out);
-        if (out.size() > max_bytes) {
-            inflateEnd(&z);
-            throw Error(origin + ": unpacks to more than " + std::to_string(max_bytes) + " bytes");
-        }
-        if (rc == Z_OK && z.avail_in == 0 && z.avail_out != 0) {
-            inflateEnd(&z);
+        std::size_t produced = sizeof buf - z.avail_out;
+        total += produced;
+        if (total > max_bytes) throw Error(origin + ": unpacks to more than " + std::to_string(max_bytes) + " bytes");
+        if (produced) sink(std::string_view(buf, produced));
+        if (rc == Z_OK && input_done && z.avail_in == 0 && z.avail_out != 0)
             throw Error(origin + ": not a valid gzip stream (truncated)");
-        }
     }
-    inflateEnd(&z);
+}
+
+std::string gzip_decompress(std::string_view data, const std::string& origin, std::size_t max_bytes) {
+    std::string out;
+    bool given = false;
+    gzip_decompress_stream([&]() -> std::string_view { return given ? std::string_view() : (given = true, data); },
+                           [&](std::string_view chunk) { out.append(chunk); }, origin, max_bytes);
     return out;
 }
 

@@ -67,6 +67,11 @@ Config parse_config(const std::string& text, const std::string& origin) {
     str("accel", c.accel);
     if (c.accel != "auto" && c.accel != "kvm" && c.accel != "tcg")
         throw sys::Error(origin + ": \"accel\" must be auto, kvm or tcg (got \"" + c.accel + "\")");
+    if (j.contains("debug_fault_points")) {
+        if (!j["debug_fault_points"].is_boolean())
+            throw sys::Error(origin + ": \"debug_fault_points\" must be true or false");
+        c.debug_fault_points = j["debug_fault_points"].get<bool>();
+    }
     if (j.contains("stop_timeout")) {
         if (!j["stop_timeout"].is_number_integer() || j["stop_timeout"].get<int>() < 0)
             throw sys::Error(origin + ": \"stop_timeout\" must be a non-negative integer (seconds)");

@@ -29,7 +29,10 @@ struct Config {
     // The VM's pid 1 (runtime/monitor). parse_config and load_config start from default_monitor().
     std::string monitor = "/usr/local/lib/ucrun/ucrun-monitor";
     std::string accel = "auto";   // auto (KVM when /dev/kvm works, else TCG) | kvm | tcg
-    int stop_timeout_s = 10;   // SIGTERM -> powerdown -> SIGKILL deadline inside the monitor
+    int stop_timeout_s = 10;
+    // The fault tests' stop points (fault.hpp). Only this file (root's) can turn them on: no
+    // annotation, image or pod spec can (docs/security.md).
+    bool debug_fault_points = false;   // SIGTERM -> powerdown -> SIGKILL deadline inside the monitor
     std::string source;        // where the config came from, for messages
 };
 

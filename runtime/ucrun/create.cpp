@@ -87,12 +87,12 @@ int create_container(const Context& ctx, const CreateOptions& o) {
     r.created = sys::now_rfc3339();
     store.create(r);
     CreateRollback rollback(ctx, r);
-    fault_point(spec.annotations, "record");
+    fault_point(ctx.config.debug_fault_points, spec.annotations, "record");
 
     std::string effective_bundle = unikernel::prepare(
         {spec, o.id, bundle, store.container_dir(o.id), ctx.config, ctx.globals, *cls.unikernel});
     int code = run_delegate(ctx, delegate, "create", create_args(o, effective_bundle));
-    if (code == 0) fault_point(spec.annotations, "delegate");
+    if (code == 0) fault_point(ctx.config.debug_fault_points, spec.annotations, "delegate");
     if (code == 0) rollback.dismiss();
     return code;
 }

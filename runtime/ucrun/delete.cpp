@@ -16,7 +16,17 @@ int delete_container(const Context& ctx, const std::string& id, bool force, cons
     if (!r) exec_delegate(ctx, configured_delegate(ctx), "delete", verb_args);
     int code = run_delegate(ctx, delegate_of(ctx, *r), "delete", verb_args);
     if (code != 0 && !force) return code;
-    if (r->kind == Kind::unikernel) unikernel::cleanup(id, store.container_dir(id), ctx.config);
+    if (r->kind == Kind::unikernel) {
+        try {
+            unikernel::cleanup(id, store.container_dir(id), ctx.config);
+        } catch (const std::exception& e) {
+            // --force: the container is gone for its caller whatever failed; the record goes too,
+            // so that no later verb finds a half-deleted container, and the failure is reported.
+            if (!force) throw;
+            store.remove(id);
+            throw sys::Error("delete --force " + id + ": removed the record, but cleaning up failed: " + e.what());
+        }
+    }
     store.remove(id);
     return code;
 }

@@ -4,7 +4,8 @@
 
 namespace ucrun {
 
-void fault_point(const std::map<std::string, std::string>& annotations, const char* step) {
+void fault_point(bool enabled, const std::map<std::string, std::string>& annotations, const char* step) {
+    if (!enabled) return;
     auto it = annotations.find(kStopAtAnnotation);
     if (it != annotations.end() && it->second == step) ::raise(SIGSTOP);
 }

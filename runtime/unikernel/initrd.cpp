@@ -7,7 +7,9 @@
 
 #include "runtime/sys/cpio.hpp"
 #include "runtime/sys/error.hpp"
+#include "runtime/sys/open_in_root.hpp"
 #include "runtime/sys/unique_fd.hpp"
+#include "runtime/unikernel/limits.hpp"
 
 namespace ucrun::unikernel {
 namespace {
@@ -26,15 +28,14 @@ void write_all(int fd, const std::string& data, const std::string& what) {
 
 void write_guest_initrd(const std::string& image_initrd, const std::string& appended_cpio,
                         const std::string& out_path) {
-    sys::UniqueFd in(::open(image_initrd.c_str(), O_RDONLY | O_CLOEXEC));
-    if (!in) sys::throw_errno("open initrd " + image_initrd);
-    struct stat st {};
-    if (::fstat(in.get(), &st) != 0) sys::throw_errno("stat initrd " + image_initrd);
+    // The image's file, bounded again here (it was checked when the image was resolved).
+    sys::RegularFile in = sys::reopen_regular(image_initrd, "initrd", kInitrdMaxBytes);
+    const off_t size = static_cast<off_t>(in.size);
     sys::UniqueFd out(::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
     if (!out) sys::throw_errno("create " + out_path);
     off_t offset = 0;
-    while (offset < st.st_size) {
-        ssize_t n = ::sendfile(out.get(), in.get(), &offset, static_cast<size_t>(st.st_size - offset));
+    while (offset < size) {
+        ssize_t n = ::sendfile(out.get(), in.fd.get(), &offset, static_cast<size_t>(size - offset));
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) sys::throw_errno("copy " + image_initrd + " to " + out_path);
         if (n == 0) break;

@@ -1,27 +1,98 @@
 #include "runtime/unikernel/kernel_cache.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <vector>
+
 #include "runtime/sys/error.hpp"
 #include "runtime/sys/file.hpp"
 #include "runtime/sys/gzip.hpp"
+#include "runtime/sys/open_in_root.hpp"
 #include "runtime/sys/sha256.hpp"
 
 namespace ucrun::unikernel {
 namespace {
 
-constexpr std::size_t kMaxKernelBytes = 512u << 20;
+constexpr const char* kPrefix = "kernel-";
+
+// Reads f in chunks from the start, for hashing and unpacking.
+class ChunkReader {
+public:
+    explicit ChunkReader(const sys::RegularFile& f, std::string what) : f_(f), what_(std::move(what)) {}
+    std::string_view next() {
+        ssize_t n;
+        do n = ::pread(f_.fd.get(), buf_.data(), buf_.size(), off_);
+        while (n < 0 && errno == EINTR);
+        if (n < 0) sys::throw_errno("read " + what_);
+        off_ += n;
+        return std::string_view(buf_.data(), static_cast<size_t>(n));
+    }
+
+private:
+    const sys::RegularFile& f_;
+    std::string what_;
+    std::string buf_ = std::string(1 << 16, '\0');
+    off_t off_ = 0;
+};
+
+bool starts_gzip(const sys::RegularFile& f) {
+    char magic[2] = {};
+    return ::pread(f.fd.get(), magic, 2, 0) == 2 && sys::is_gzip(std::string_view(magic, 2));
+}
+
+// Removes the least recently used cache files (by mtime, which a hit renews) until the cache holds
+// at most `max_bytes`, never `keep`.
+void evict(const std::string& cache_dir, const std::string& keep, std::uint64_t max_bytes) {
+    struct Entry {
+        std::filesystem::file_time_type used;
+        std::uint64_t size;
+        std::string path;
+    };
+    std::vector<Entry> entries;
+    std::uint64_t total = 0;
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(cache_dir, ec)) {
+        if (e.path().filename().string().rfind(kPrefix, 0) != 0 || !e.is_regular_file(ec)) continue;
+        Entry en{e.last_write_time(ec), e.file_size(ec), e.path().string()};
+        if (ec) continue;
+        total += en.size;
+        if (en.path != keep) entries.push_back(en);
+    }
+    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.used < b.used; });
+    for (const auto& en : entries) {
+        if (total <= max_bytes) break;
+        if (::unlink(en.path.c_str()) == 0) total -= en.size;
+    }
+}
 
 }  // namespace
 
-std::string unpacked_kernel(const std::string& path, const std::string& cache_dir) {
-    auto read = sys::read_file_if_exists(path);
-    if (!read) throw sys::SystemError("kernel " + path, ENOENT);
-    const std::string& data = *read;
-    if (!sys::is_gzip(data)) return path;
-    std::string cached = cache_dir + "/kernel-" + sys::sha256_hex(data) + "-" + std::to_string(data.size());
-    if (sys::path_exists(cached)) return cached;
-    std::string plain = sys::gzip_decompress(data, "kernel " + path, kMaxKernelBytes);
+std::string unpacked_kernel(const std::string& path, const std::string& cache_dir, const KernelCacheLimits& limits) {
+    const std::string what = "kernel " + path;
+    sys::RegularFile f = sys::reopen_regular(path, "kernel", limits.kernel_bytes);
+    if (!starts_gzip(f)) return path;
+    sys::Sha256 hash;
+    ChunkReader hashing(f, what);
+    for (std::string_view chunk = hashing.next(); !chunk.empty(); chunk = hashing.next()) hash.update(chunk);
+    std::string cached = cache_dir + "/" + kPrefix + hash.hex() + "-" + std::to_string(f.size);
+    if (sys::path_exists(cached)) {
+        (void)::utimensat(AT_FDCWD, cached.c_str(), nullptr, 0);  // just used: evicted last
+        return cached;
+    }
     sys::make_dirs(cache_dir, 0755);
-    sys::write_file_atomic(cached, plain, 0644);
+    {
+        sys::AtomicFile out(cached, 0644);
+        ChunkReader unpacking(f, what);
+        sys::gzip_decompress_stream([&] { return unpacking.next(); },
+                                    [&](std::string_view chunk) { out.write(std::string(chunk)); }, what,
+                                    limits.unpacked_bytes);
+        out.commit();
+    }
+    evict(cache_dir, cached, limits.cache_bytes);
     return cached;
 }
 

@@ -1,11 +1,5 @@
 #include "runtime/unikernel/paths.hpp"
 
-#include <sys/stat.h>
-
-#include <cerrno>
-#include <climits>
-#include <cstdlib>
-
 #include "runtime/sys/error.hpp"
 
 namespace ucrun::unikernel {
@@ -24,25 +18,6 @@ std::string confined_relative(const std::string& rel, const std::string& what) {
         pos = slash + 1;
     }
     return out;
-}
-
-std::string resolve_file_within(const std::string& base, const std::string& rel, const std::string& what) {
-    std::string clean = confined_relative(rel, what);
-    char real_base[PATH_MAX];
-    if (!::realpath(base.c_str(), real_base)) sys::throw_errno(what + ": " + base);
-    std::string joined = std::string(real_base) + "/" + clean;
-    char real[PATH_MAX];
-    if (!::realpath(joined.c_str(), real)) {
-        int err = errno;
-        throw sys::SystemError(what + " \"" + rel + "\" (" + joined + ")", err);
-    }
-    std::string b(real_base), r(real);
-    if (!(r.size() > b.size() && r.compare(0, b.size(), b) == 0 && (b == "/" || r[b.size()] == '/')))
-        throw sys::Error(what + " \"" + rel + "\": resolves to " + r + ", outside " + b);
-    struct stat st {};
-    if (::stat(real, &st) != 0) sys::throw_errno(what + " " + r);
-    if (!S_ISREG(st.st_mode)) throw sys::Error(what + " \"" + rel + "\" (" + r + "): not a regular file");
-    return r;
 }
 
 }  // namespace ucrun::unikernel

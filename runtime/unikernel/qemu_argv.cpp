@@ -49,14 +49,17 @@ Argv qemu_args(const VmPlan& p) {
         add({"-append", p.append});
         break;
     case GuestKind::disk:
-        add({"-drive", "file=" + qemu_escape(p.disk) + ",format=raw,if=virtio,snapshot=on"});
+        // snapshot=on: the guest's writes go to an overlay in $TMPDIR, a bounded tmpfs of the
+        // container; when it is full the guest gets an I/O error (werror=report) instead of a
+        // VM paused forever (QEMU's default, werror=enospc).
+        add({"-drive", "file=" + qemu_escape(p.disk) + ",format=raw,if=virtio,snapshot=on,werror=report,rerror=report"});
         break;
     }
     return a;
 }
 
 Argv launch_argv(const LaunchPlan& l, const Argv& qemu) {
-    Argv a{l.monitor, "--qmp", l.qmp_socket, "--exit-file", l.exit_file, "--stop-timeout",
+    Argv a{l.monitor, "--qmp", l.qmp_socket, "--exit-fd", std::to_string(l.exit_fd), "--stop-timeout",
            std::to_string(l.stop_timeout_s)};
     if (l.debug) a.push_back("--debug");
     if (l.no_thp) a.push_back("--no-thp");

@@ -23,7 +23,8 @@ struct VmPlan {
     std::string disk;                 // disk
     std::string append;               // kernel cmdline; unused for disk
     std::string qmp_socket;           // QMP server socket
-    std::string exit_file;            // COM2: the guest writes "exit=N" (docs/guest-contract.md)
+    std::string exit_file;            // COM2: the guest writes "exit=N" (docs/guest-contract.md);
+                                      // /proc/self/fd/<kExitFd>, the monitor's exit pipe
     std::vector<std::string> firmware_dirs;  // -L
     std::string firmware;                    // -bios for linux guests ("" = QEMU's default)
     std::optional<GuestNic> nic;
@@ -35,10 +36,13 @@ struct VmPlan {
 // (docs/guest-kernel.md has the measurements behind both choices).
 Argv qemu_args(const VmPlan& p);
 
+// The fd on which the monitor hands QEMU its exit pipe (runtime/monitor/main.cpp, --exit-fd).
+inline constexpr int kExitFd = 3;
+
 struct LaunchPlan {
     std::string monitor;          // the monitor binary
     std::string qmp_socket;
-    std::string exit_file;
+    int exit_fd = kExitFd;
     int stop_timeout_s = 10;
     bool debug = false;
     bool no_thp = false;          // under TCG: no transparent huge pages for QEMU (memory)
@@ -47,7 +51,7 @@ struct LaunchPlan {
     std::string qemu;             // the QEMU binary
 };
 
-// monitor --qmp S --exit-file F --stop-timeout N [--debug] [--no-thp] -- [loader --library-path L] qemu args...
+// monitor --qmp S --exit-fd N --stop-timeout N [--debug] [--no-thp] -- [loader --library-path L] qemu args...
 Argv launch_argv(const LaunchPlan& l, const Argv& qemu_args);
 
 // QEMU's option syntax: a ',' inside a value is written ",,".

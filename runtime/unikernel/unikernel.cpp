@@ -24,6 +24,7 @@
 #include "runtime/unikernel/host_vmm.hpp"
 #include "runtime/unikernel/initrd.hpp"
 #include "runtime/unikernel/kernel_cache.hpp"
+#include "runtime/unikernel/limits.hpp"
 #include "runtime/unikernel/network.hpp"
 #include "runtime/unikernel/qemu_argv.hpp"
 #include "runtime/unikernel/resources.hpp"
@@ -63,6 +64,8 @@ std::string random_seed() {
     return seed;
 }
 std::string bundle_dir_of(const std::string& state_dir) { return state_dir + "/bundle"; }
+// The VMM's root: an empty directory of ucrun's own, never the image's rootfs (bundle.hpp).
+std::string root_dir_of(const std::string& state_dir) { return state_dir + "/root"; }
 
 // config.json's hostname; a container that joins another's UTS namespace (a pod's app container)
 // has none, and gets the namespace's.
@@ -97,12 +100,14 @@ std::string prepare(const PrepareRequest& req) {
 
         std::string vm_dir = vm_dir_of(req.state_dir);
         std::string bundle_dir = bundle_dir_of(req.state_dir);
+        std::string root_dir = root_dir_of(req.state_dir);
         sys::make_dirs(vm_dir, 0755);
         sys::make_dirs(bundle_dir, 0700);
+        sys::make_dirs(root_dir, 0755);
 
         std::unique_ptr<Network> network = default_network();
         std::optional<GuestNic> nic = network->attach({spec, req.id, req.state_dir});
-        fault_point(spec.annotations, "tap");
+        fault_point(req.config.debug_fault_points, spec.annotations, "tap");
 
         GuestProcess process{spec.args, spec.env, spec.cwd, guest_hostname(spec)};
         VmPlan plan;
@@ -111,7 +116,7 @@ std::string prepare(const PrepareRequest& req) {
         plan.resources = res;
         plan.kind = src.kind;
         plan.qmp_socket = std::string(kVmDir) + "/qmp.sock";
-        plan.exit_file = std::string(kVmDir) + "/exit";
+        plan.exit_file = "/proc/self/fd/" + std::to_string(kExitFd);  // the monitor's exit pipe
         plan.firmware_dirs = vmm.firmware_dirs;
         plan.firmware = vmm.linux_firmware;
         plan.nic = nic;
@@ -152,13 +157,16 @@ std::string prepare(const PrepareRequest& req) {
         }
 
         BundlePlan bundle;
-        bundle.rootfs = rootfs_path(spec, req.bundle);
-        bundle.args = launch_argv({kMonitorPath, plan.qmp_socket, plan.exit_file, req.config.stop_timeout_s, debug,
+        bundle.rootfs = root_dir;
+        bundle.args = launch_argv({kMonitorPath, plan.qmp_socket, kExitFd, req.config.stop_timeout_s, debug,
                                    accel.accel == Accel::tcg, vmm.loader, vmm.library_path, vmm.qemu},
                                   qemu_args(plan));
-        bundle.env = {"HOME=/", "TMPDIR=" + std::string(kVmDir)};
+        bundle.env = {"HOME=/", "TMPDIR=" + std::string(kTmpDir)};
         if (!vmm.module_dir.empty()) bundle.env.push_back("QEMU_MODULE_DIR=" + vmm.module_dir);
         bundle.binds = binds;
+        // QEMU's snapshot=on overlay (disk guests) and any temp file: a bounded tmpfs whose pages
+        // are charged to the container's memory cgroup, not /run on the host.
+        bundle.tmpfs = {{kTmpDir, kOverlayMaxBytes, "1777"}};
         if (auto tun = host_char_device("/dev/net/tun")) bundle.devices.push_back(*tun);
         if (accel.accel == Accel::kvm) {
             auto kvm = host_char_device("/dev/kvm");
@@ -189,6 +197,7 @@ void cleanup(const std::string& id, const std::string& state_dir, const Config&)
     try {
         sys::remove_tree(bundle_dir_of(state_dir));
         sys::remove_tree(vm_dir_of(state_dir));
+        sys::remove_tree(root_dir_of(state_dir));
     } catch (const std::exception& e) {
         if (first_error.empty()) throw;
         throw sys::Error(first_error + "; and then: " + e.what());

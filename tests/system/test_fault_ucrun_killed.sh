@@ -9,6 +9,18 @@
 . "$(dirname "${BASH_SOURCE[0]}")/lib_images.sh"
 img_require
 
+# Fault points are a key of root's ucrun config, never of an annotation alone (docs/security.md):
+# this test runs ucrun through a wrapper whose config is the installed one plus
+# "debug_fault_points": true. Named ucrun, so that podman treats it as ucrun (JSON logs).
+ucrun_bin=$(command -v "$UCRUN_RUNTIME") || fail "$UCRUN_RUNTIME not found"
+mkdir -p "$IMG_TMP/bin"
+{ sed 's/^{/{ "debug_fault_points": true,/' /etc/ucrun/ucrun.json 2>/dev/null || echo '{"debug_fault_points": true}'; } \
+    >"$IMG_TMP/ucrun.json"
+grep -q '"debug_fault_points": true' "$IMG_TMP/ucrun.json" || fail "could not write the fault-point config"
+printf '#!/bin/sh\nUCRUN_CONFIG=%q exec %q "$@"\n' "$IMG_TMP/ucrun.json" "$ucrun_bin" >"$IMG_TMP/bin/ucrun"
+chmod 0755 "$IMG_TMP/bin/ucrun"
+UCRUN_RUNTIME=$IMG_TMP/bin/ucrun
+
 image=localhost/ucrun-test-fault-ck-$$:latest
 img_build "ucrun-test-fault-ck-$$" --no-registry --image "$image" -- sh -c 'echo guest-up; exec sleep 100000'
 net=ucrun-test-fault-ck-net-$$

@@ -24,7 +24,7 @@ VmPlan base_plan() {
     p.resources.vcpus = 2;
     p.resources.tb_size_mib = 32;
     p.qmp_socket = "/.ucrun/vm/qmp.sock";
-    p.exit_file = "/.ucrun/vm/exit";
+    p.exit_file = "/proc/self/fd/3";
     p.firmware_dirs = {"/.ucrun/usr/share/qemu", "/.ucrun/usr/share/seabios"};
     return p;
 }
@@ -45,7 +45,7 @@ stdio,id=console,signal=off
 -serial
 chardev:console
 -chardev
-file,id=exit,path=/.ucrun/vm/exit
+file,id=exit,path=/proc/self/fd/3
 -serial
 chardev:exit
 -device
@@ -121,7 +121,7 @@ TEST_CASE("qemu_args: disk guest, commas escaped", "[unikernel][qemu]") {
     Argv a = qemu_args(p);
     REQUIRE(a.size() >= 2);
     CHECK(a[a.size() - 2] == "-drive");
-    CHECK(a.back() == "file=/a,,b/disk.img,format=raw,if=virtio,snapshot=on");
+    CHECK(a.back() == "file=/a,,b/disk.img,format=raw,if=virtio,snapshot=on,werror=report,rerror=report");
     CHECK(std::find(a.begin(), a.end(), "-kernel") == a.end());
 }
 
@@ -137,14 +137,14 @@ TEST_CASE("qemu_args: multiboot initrd is a module list, escaped", "[unikernel][
 }
 
 TEST_CASE("launch_argv: monitor, loader, qemu", "[unikernel][qemu]") {
-    LaunchPlan l{"/.ucrun/monitor", "/.ucrun/vm/qmp.sock", "/.ucrun/vm/exit", 10, false, false,
+    LaunchPlan l{"/.ucrun/monitor", "/.ucrun/vm/qmp.sock", 3, 10, false, false,
                  "/.ucrun/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2", "/.ucrun/usr/lib/x86_64-linux-gnu",
                  "/.ucrun/usr/bin/qemu-system-x86_64"};
     CHECK(lines(launch_argv(l, {"-m", "256"})) == R"(/.ucrun/monitor
 --qmp
 /.ucrun/vm/qmp.sock
---exit-file
-/.ucrun/vm/exit
+--exit-fd
+3
 --stop-timeout
 10
 --
@@ -158,11 +158,11 @@ TEST_CASE("launch_argv: monitor, loader, qemu", "[unikernel][qemu]") {
     l.debug = true;
     l.loader.clear();
     Argv a = launch_argv(l, {});
-    CHECK(a == Argv{"/.ucrun/monitor", "--qmp", "/.ucrun/vm/qmp.sock", "--exit-file", "/.ucrun/vm/exit",
+    CHECK(a == Argv{"/.ucrun/monitor", "--qmp", "/.ucrun/vm/qmp.sock", "--exit-fd", "3",
                     "--stop-timeout", "10", "--debug", "--", "/.ucrun/usr/bin/qemu-system-x86_64"});
     l.no_thp = true;  // under TCG
     a = launch_argv(l, {});
-    CHECK(a == Argv{"/.ucrun/monitor", "--qmp", "/.ucrun/vm/qmp.sock", "--exit-file", "/.ucrun/vm/exit",
+    CHECK(a == Argv{"/.ucrun/monitor", "--qmp", "/.ucrun/vm/qmp.sock", "--exit-fd", "3",
                     "--stop-timeout", "10", "--debug", "--no-thp", "--", "/.ucrun/usr/bin/qemu-system-x86_64"});
 }
 

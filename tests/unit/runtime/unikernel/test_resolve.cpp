@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "runtime/sys/error.hpp"
@@ -74,17 +75,62 @@ TEST_CASE("resolve_source: unknown and invalid names", "[unikernel][resolve]") {
                       Catch::Contains("invalid unikernel name \"../x\""));
 }
 
-TEST_CASE("resolve_file_within: symlinks may not leave the base", "[unikernel][paths]") {
+TEST_CASE("resolve_files: every file stays inside its base, and is a bounded regular file", "[unikernel][paths]") {
     TempTree t;
     t.file("base/real");
     t.file("outside");
     REQUIRE(::symlink("real", (t.root + "/base/inside-link").c_str()) == 0);
     REQUIRE(::symlink((t.root + "/outside").c_str(), (t.root + "/base/escape").c_str()) == 0);
+    REQUIRE(::symlink("/proc/self/root", (t.root + "/base/magic").c_str()) == 0);
+    REQUIRE(::symlink("/", (t.root + "/base/slash").c_str()) == 0);
+    REQUIRE(::mkfifo((t.root + "/base/fifo").c_str(), 0600) == 0);
+    REQUIRE(::symlink("/dev/zero", (t.root + "/base/zero").c_str()) == 0);
     std::string base = t.root + "/base";
-    CHECK(resolve_file_within(base, "/inside-link", "kernel") == base + "/real");
-    CHECK_THROWS_WITH(resolve_file_within(base, "escape", "kernel"), Catch::Contains("outside"));
-    CHECK_THROWS_WITH(resolve_file_within(base, "missing", "kernel"), Catch::Contains("No such file"));
-    CHECK_THROWS_WITH(resolve_file_within(base, "a/../real", "kernel"), Catch::Contains("\"..\" is not allowed"));
+    auto kernel = [&](const std::string& rel) {
+        SourceRef ref;
+        ref.kind = GuestKind::multiboot;
+        ref.base = base;
+        ref.kernel = rel;
+        ref.origin = "test";
+        return resolve_files(ref).kernel;
+    };
+    CHECK(kernel("/real") == base + "/real");
+    CHECK(kernel("slash/real") == base + "/real");   // "/" is the base's own root
+    CHECK_THROWS_WITH(kernel("/inside-link"), Catch::Contains("is a symbolic link"));
+    CHECK_THROWS_WITH(kernel("escape"), Catch::Contains("is a symbolic link"));
+    CHECK_THROWS_WITH(kernel("magic/etc/passwd"), Catch::Contains("No such file"));  // not the host's /
+    CHECK_THROWS_WITH(kernel("fifo"), Catch::Contains("not a regular file"));         // and no hang
+    CHECK_THROWS_WITH(kernel("zero"), Catch::Contains("is a symbolic link"));
+    CHECK_THROWS_WITH(kernel("missing"), Catch::Contains("No such file"));
+    CHECK_THROWS_WITH(kernel("a/../real"), Catch::Contains("\"..\" is not allowed"));
     CHECK(confined_relative("//a/b", "k") == "a/b");
     CHECK_THROWS(confined_relative("/", "k"));
+}
+
+TEST_CASE("resolve_source: the rootfs's /unikernel may not lead out of it", "[unikernel][resolve]") {
+    TempTree t;
+    t.file("host/unikernel/k.elf");
+    t.file("host/unikernel/manifest.json", R"({"name":"svc","kind":"multiboot","kernel":"k.elf"})");
+    sys::make_dirs(t.root + "/rootfs");
+    REQUIRE(::symlink((t.root + "/host/unikernel").c_str(), (t.root + "/rootfs/unikernel").c_str()) == 0);
+    Map none;
+    std::vector<std::string> no_env;
+    // Resolved inside the rootfs, the link names nothing: an ordinary container.
+    CHECK_FALSE(resolve_source({none, no_env, t.root + "/rootfs", t.root + "/registry"}));
+
+    TempTree u;
+    u.file("rootfs/unikernel/k.elf");
+    sys::make_dirs(u.root + "/rootfs/unikernel");
+    REQUIRE(::mkfifo((u.root + "/rootfs/unikernel/manifest.json").c_str(), 0600) == 0);
+    CHECK_THROWS_WITH(resolve_source({none, no_env, u.root + "/rootfs", u.root + "/registry"}),
+                      Catch::Contains("not a regular file"));
+    ::unlink((u.root + "/rootfs/unikernel/manifest.json").c_str());
+    u.file("rootfs/unikernel/manifest.json", std::string(70000, ' '));
+    CHECK_THROWS_WITH(resolve_source({none, no_env, u.root + "/rootfs", u.root + "/registry"}),
+                      Catch::Contains("more than the limit of 64 KiB"));
+    ::unlink((u.root + "/rootfs/unikernel/manifest.json").c_str());
+    u.file("rootfs/unikernel/manifest.json", R"({"name":"svc","kind":"multiboot","kernel":"k.elf"})");
+    auto s = resolve_source({none, no_env, u.root + "/rootfs", u.root + "/registry"});
+    REQUIRE(s);
+    CHECK(s->kernel == u.root + "/rootfs/unikernel/k.elf");
 }
