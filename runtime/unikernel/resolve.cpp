@@ -2,6 +2,8 @@
 
 #include "runtime/ucrun/spec.hpp"
 
+#include <fcntl.h>
+
 #include "runtime/registry/name.hpp"
 #include "runtime/sys/error.hpp"
 #include "runtime/sys/file.hpp"
@@ -56,22 +58,25 @@ Source resolve_files(const SourceRef& ref) {
 std::optional<Source> resolve_source(const ResolveInput& in) {
     if (auto ref = from_ucrun_annotations(in.annotations, in.rootfs)) return resolve_files(*ref);
     if (auto ref = from_urunc_annotations(in.annotations, in.rootfs)) return resolve_files(*ref);
-    sys::UniqueFd root = sys::open_root_dir(in.rootfs, "rootfs");
-    if (has_file(root.get(), kKraftKernel, kKernelMaxBytes, "kraft image: kernel")) {
-        SourceRef ref;
-        ref.kind = GuestKind::multiboot;
-        ref.base = in.rootfs;
-        ref.kernel = kKraftKernel;
-        if (has_file(root.get(), kKraftInitrd, kInitrdMaxBytes, "kraft image: initrd")) ref.initrd = kKraftInitrd;
-        ref.origin = "kraft image (/unikraft/bin/kernel)";
-        return resolve_files(ref);
-    }
-    const std::string manifest_rel = std::string(kImageEntry) + "/manifest.json";
-    const std::string origin = "image file /" + manifest_rel;
-    if (auto f = sys::open_regular_in_root(root.get(), manifest_rel, "image file", kManifestMaxBytes)) {
-        std::string text = sys::read_all(*f, origin);
-        SourceRef ref = to_source_ref(registry::parse_manifest(text, origin), in.rootfs, origin);
-        return resolve_files(under(ref, kImageEntry));
+    // A rootfs that cannot be opened holds no unikernel files: the delegate says what is wrong
+    // with it, as it would without ucrun.
+    if (sys::UniqueFd root(::open(in.rootfs.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC)); root) {
+        if (has_file(root.get(), kKraftKernel, kKernelMaxBytes, "kraft image: kernel")) {
+            SourceRef ref;
+            ref.kind = GuestKind::multiboot;
+            ref.base = in.rootfs;
+            ref.kernel = kKraftKernel;
+            if (has_file(root.get(), kKraftInitrd, kInitrdMaxBytes, "kraft image: initrd")) ref.initrd = kKraftInitrd;
+            ref.origin = "kraft image (/unikraft/bin/kernel)";
+            return resolve_files(ref);
+        }
+        const std::string manifest_rel = std::string(kImageEntry) + "/manifest.json";
+        const std::string origin = "image file /" + manifest_rel;
+        if (auto f = sys::open_regular_in_root(root.get(), manifest_rel, "image file", kManifestMaxBytes)) {
+            std::string text = sys::read_all(*f, origin);
+            SourceRef ref = to_source_ref(registry::parse_manifest(text, origin), in.rootfs, origin);
+            return resolve_files(under(ref, kImageEntry));
+        }
     }
     if (auto name = env_lookup(in.env, "SERVICE_NAME"); name && !name->empty()) {
         registry::validate_name(*name);

@@ -67,6 +67,18 @@ std::string bundle_dir_of(const std::string& state_dir) { return state_dir + "/b
 // The VMM's root: an empty directory of ucrun's own, never the image's rootfs (bundle.hpp).
 std::string root_dir_of(const std::string& state_dir) { return state_dir + "/root"; }
 
+// The host id that a user namespace maps in-container id 0 to (`key` = "uidMappings" or
+// "gidMappings"), or 0 without one: the owner of the VMM's root, so that crun, working inside
+// the namespace, may make mount points in it.
+unsigned mapped_root(const Spec& spec, const char* key) {
+    const auto& raw = spec.raw;
+    if (!raw.contains("linux") || !raw["linux"].contains(key) || !raw["linux"][key].is_array()) return 0;
+    for (const auto& m : raw["linux"][key])
+        if (m.is_object() && m.value("containerID", 1u) == 0 && m.contains("hostID") && m["hostID"].is_number_unsigned())
+            return m["hostID"].get<unsigned>();
+    return 0;
+}
+
 // config.json's hostname; a container that joins another's UTS namespace (a pod's app container)
 // has none, and gets the namespace's.
 std::string guest_hostname(const Spec& spec) {
@@ -104,6 +116,8 @@ std::string prepare(const PrepareRequest& req) {
         sys::make_dirs(vm_dir, 0755);
         sys::make_dirs(bundle_dir, 0700);
         sys::make_dirs(root_dir, 0755);
+        if (uid_t ru = mapped_root(spec, "uidMappings"), rg = mapped_root(spec, "gidMappings"); ru != 0 || rg != 0)
+            if (::chown(root_dir.c_str(), ru, rg) != 0) sys::throw_errno("chown " + root_dir);
 
         std::unique_ptr<Network> network = default_network();
         std::optional<GuestNic> nic = network->attach({spec, req.id, req.state_dir});
