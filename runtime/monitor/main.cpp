@@ -83,6 +83,15 @@ bool parse(int argc, char** argv, Options& o, const char** err) {
             *out = argv[++i];
             return true;
         };
+        // The next argument as a decimal number in [lo, hi].
+        auto number = [&](long lo, long hi, long* out) {
+            const char* v;
+            if (!value(&v)) return false;
+            char* end;
+            errno = 0;
+            *out = strtol(v, &end, 10);
+            return *v && !*end && errno == 0 && *out >= lo && *out <= hi;
+        };
         if (strcmp(a, "--") == 0) {
             if (i + 1 >= argc) {
                 *err = "no VMM command after --";
@@ -93,18 +102,12 @@ bool parse(int argc, char** argv, Options& o, const char** err) {
         } else if (strcmp(a, "--qmp") == 0) {
             if (!value(&o.qmp)) return (*err = "--qmp needs a value", false);
         } else if (strcmp(a, "--exit-fd") == 0) {
-            const char* v;
-            if (!value(&v)) return (*err = "--exit-fd needs a value", false);
-            char* end;
-            long fd = strtol(v, &end, 10);
-            if (*end || fd < 3 || fd > 255) return (*err = "--exit-fd must be 3..255", false);
+            long fd;
+            if (!number(3, 255, &fd)) return (*err = "--exit-fd needs a number in 3..255", false);
             o.exit_fd = static_cast<int>(fd);
         } else if (strcmp(a, "--stop-timeout") == 0) {
-            const char* v;
-            if (!value(&v)) return (*err = "--stop-timeout needs a value", false);
-            char* end;
-            long s = strtol(v, &end, 10);
-            if (*end || s < 0 || s > 86400) return (*err = "--stop-timeout must be 0..86400 seconds", false);
+            long s;
+            if (!number(0, 86400, &s)) return (*err = "--stop-timeout needs 0..86400 seconds", false);
             o.stop_timeout_ms = s * 1000;
         } else if (strcmp(a, "--debug") == 0) {
             o.debug = true;
