@@ -84,13 +84,16 @@ std::string unpacked_kernel(const std::string& path, const std::string& cache_di
         return cached;
     }
     sys::make_dirs(cache_dir, 0755);
-    {
+    try {
         sys::AtomicFile out(cached, 0644);
         ChunkReader unpacking(f, what);
         sys::gzip_decompress_stream([&] { return unpacking.next(); },
                                     [&](std::string_view chunk) { out.write(std::string(chunk)); }, what,
                                     limits.unpacked_bytes);
         out.commit();
+    } catch (...) {
+        (void)::rmdir(cache_dir.c_str());  // a cache made for a kernel that failed goes (if empty)
+        throw;
     }
     evict(cache_dir, cached, limits.cache_bytes);
     return cached;

@@ -66,7 +66,7 @@ TEST_CASE("kernel cache: what the image hands it is bounded") {
     sys::write_file_atomic(t.path + "/bomb.gz", sys::gzip_compress(std::string(200000, '\0')));
     CHECK_THAT(error_of([&] { unpacked_kernel(t.path + "/bomb.gz", t.path + "/cache", small); }),
                Catch::Contains("unpacks to more than 10000 bytes"));
-    CHECK(std::filesystem::is_empty(t.path + "/cache"));
+    CHECK_FALSE(sys::path_exists(t.path + "/cache"));
     REQUIRE(::mkfifo((t.path + "/fifo").c_str(), 0600) == 0);
     CHECK_THAT(error_of([&] { unpacked_kernel(t.path + "/fifo", t.path + "/cache", small); }),
                Catch::Contains("not a regular file"));
