@@ -3,7 +3,6 @@
 // anchors and merge keys used as people use them pass; deep nesting stays refused.
 #include <catch2/catch.hpp>
 
-#include <chrono>
 #include <string>
 
 #include "orchestrator/model/error.hpp"
@@ -58,7 +57,7 @@ TEST_CASE("yaml: the expansion limit is proportional to the file, with a floor",
     CHECK(ucompose::expansion_limit(size_t{10} << 20) == size_t{640} << 20);
 }
 
-TEST_CASE("yaml: alias bombs are refused at the alias, quickly", "[yaml][alias]") {
+TEST_CASE("yaml: alias bombs are refused at the alias", "[yaml][alias]") {
     const Refused cases[] = {
         {"billion laughs (nodes)", billion_laughs(),
          "compose.yaml:5:4: aliases here expand the document past 16.0 MiB of copies (the limit is 64 times the file's size, "
@@ -78,15 +77,12 @@ TEST_CASE("yaml: alias bombs are refused at the alias, quickly", "[yaml][alias]"
     };
     for (const Refused& c : cases) {
         INFO(c.name);
-        const auto start = std::chrono::steady_clock::now();
+        // No timing assertion (CONTRIBUTING.md): without the limit this would not return at all.
         const std::string message = error_of(c.yaml);
-        const auto took = std::chrono::steady_clock::now() - start;
         if (c.message)
             CHECK(message == c.message);
         else
             CHECK(message.find("refused as an alias bomb") != std::string::npos);
-        // Not a timing assertion on the machine: a guard that only the unbounded expansion trips.
-        CHECK(took < std::chrono::seconds(20));
     }
 }
 
