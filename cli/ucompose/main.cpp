@@ -8,7 +8,7 @@
 #include "cli/ucompose/compat.hpp"
 #include "cli/ucompose/unknown_command.hpp"
 #include "orchestrator/podman/limited_client.hpp"
-#include "runtime/sys/error.hpp"
+#include "runtime/sys/printable.hpp"
 
 namespace {
 
@@ -81,11 +81,9 @@ int main(int argc, char** argv) {
     spdlog::set_default_logger(logger);
     try {
         return run(argc, argv);
-    } catch (const sys::Error& e) {
-        std::cerr << "ucompose: error: " << e.what() << "\n";
-        return 1;
     } catch (const std::exception& e) {
-        std::cerr << "ucompose: error: " << e.what() << "\n";
+        // One line whatever the message carries (a compose file's bytes, podman's stderr).
+        std::cerr << "ucompose: error: " << sys::printable(e.what()) << "\n";
         return 1;
     }
 }

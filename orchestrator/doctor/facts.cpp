@@ -16,6 +16,7 @@
 
 #include "orchestrator/doctor/toml_lines.hpp"
 #include "orchestrator/kernel/store.hpp"
+#include "orchestrator/podman/containers_conf.hpp"
 #include "runtime/sys/error.hpp"
 #include "runtime/sys/file.hpp"
 #include "runtime/sys/process.hpp"
@@ -109,21 +110,7 @@ void gather_podman(const GatherOptions& opts, Facts& f) {
 }
 
 void gather_containers_conf(Facts& f) {
-    std::vector<std::string> files = {"/usr/share/containers/containers.conf", "/etc/containers/containers.conf"};
-    std::vector<std::string> dropins;
-    std::error_code ec;
-    for (const auto& e : fs::directory_iterator("/etc/containers/containers.conf.d", ec))
-        if (e.path().extension() == ".conf") dropins.push_back(e.path().string());
-    std::sort(dropins.begin(), dropins.end());
-    files.insert(files.end(), dropins.begin(), dropins.end());
-
-    TomlTables conf;
-    for (const auto& file : files) {
-        auto text = sys::read_file_if_exists(file);
-        if (!text) continue;
-        f.conf_files.push_back(file);
-        overlay(conf, parse_toml_lines(*text));
-    }
+    TomlTables conf = read_containers_conf(&f.conf_files);
     if (auto v = toml_value(conf, "engine.runtimes", "ucrun")) {
         f.ucrun_runtime_paths = toml_string_array(*v);
         for (const auto& p : *f.ucrun_runtime_paths) f.path_exists[p] = sys::executable_file(p);

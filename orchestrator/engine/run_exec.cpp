@@ -79,6 +79,7 @@ Task<int> ensure_resources(Session& s, const std::string& service) {
 
 int run(Session& s, const RunOptions& o) {
     const Service& svc = s.project.service(o.service);
+    check_project_runtimes(s);  // before the dependencies start
     // Dependencies first, as `up -d` of them.
     if (!o.no_deps && !svc.depends_on.empty()) {
         Session view;
@@ -87,6 +88,7 @@ int run(Session& s, const RunOptions& o) {
         view.color = s.color;
         view.live = s.live;
         view.verbose = s.verbose;
+        view.runtimes = s.runtimes;
         view.client = std::move(s.client);  // borrowed for the call
         UpOptions up_options;
         up_options.detach = true;

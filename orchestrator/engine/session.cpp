@@ -7,7 +7,10 @@
 #include <spdlog/spdlog.h>
 
 #include "orchestrator/model/loader.hpp"
+#include "orchestrator/podman/containers_conf.hpp"
 #include "orchestrator/podman/limited_client.hpp"
+#include "orchestrator/podman/runtimes.hpp"
+#include "runtime/sys/printable.hpp"
 
 namespace ucompose {
 
@@ -22,7 +25,8 @@ LoadOptions load_options(const SessionOptions& o) {
     lo.with_dependencies = o.with_dependencies;
     lo.environment = process_environment();
     lo.stdin_input = &std::cin;  // `-f -`, for every command as in docker compose
-    lo.warn = [](const std::string& w) { spdlog::warn("{}", w); };
+    // A warning quotes the file (keys, values): one line whatever bytes they hold.
+    lo.warn = [](const std::string& w) { spdlog::warn("{}", sys::printable(w)); };
     return lo;
 }
 
@@ -34,7 +38,12 @@ Session open_session(const SessionOptions& o) {
     s.live = o.ansi && ::isatty(2) && !o.dry_run;
     s.verbose = o.verbose;
     s.unikernels = registry_unikernel_source();
+    s.runtimes = registered_runtimes(read_containers_conf());
     return s;
+}
+
+void check_project_runtimes(const Session& session) {
+    check_runtimes(session.project, session.runtimes ? *session.runtimes : registered_runtimes({}));
 }
 
 Session make_session(Project project, std::unique_ptr<PodmanClient> client) {

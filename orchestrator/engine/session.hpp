@@ -2,6 +2,8 @@
 // Built once by the CLI from its global options; the engine takes it explicitly.
 #pragma once
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -42,7 +44,13 @@ struct Session {
     // Registry names `up` fetches before creating (null: none are fetched; ucrun still pulls on
     // demand). open_session sets the registries of ucrun's config.
     std::shared_ptr<UnikernelSource> unikernels;
+    // The OCI runtime names `up` and `run` accept from the project (podman/runtimes.hpp):
+    // open_session reads them from containers.conf; nullopt: podman's built-in names and ucrun.
+    std::optional<std::set<std::string>> runtimes;
 };
+
+// Throws Error, before anything runs, when a service names a runtime not in session.runtimes.
+void check_project_runtimes(const Session& session);
 
 // What load_project() needs from the session's options: the shell environment, warnings to spdlog.
 LoadOptions load_options(const SessionOptions& options);

@@ -799,6 +799,7 @@ void apply_scale(Project& project, const std::vector<std::string>& specs) {
 }
 
 int up(Session& session, const UpOptions& options) {
+    check_project_runtimes(session);  // before anything is created
     asio::io_context io;
     Up up(session, options, io.get_executor());
     return run_task(io, up.run());

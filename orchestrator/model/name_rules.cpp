@@ -19,4 +19,11 @@ bool is_container_name(const std::string& name) {
     return name.size() >= 2 && alnum(name[0]) && all_name_chars(name);
 }
 
+bool is_runtime_name(const std::string& name) {
+    if (name.empty() || name.size() > 64 || !alnum(name[0])) return false;
+    for (char c : name)
+        if (!alnum(c) && c != '.' && c != '_' && c != '-' && c != '+') return false;
+    return true;
+}
+
 }  // namespace ucompose

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runtime/sys/clock.hpp"
+#include "runtime/sys/printable.hpp"
 #include "runtime/sys/unique_fd.hpp"
 
 namespace ucrun {
@@ -26,18 +27,21 @@ std::string format_log_line(const std::string& format, const std::string& level,
                             const std::string& msg, const std::string& time) {
     if (format == "json") {
         nlohmann::json j = {{"level", level}, {"msg", msg}, {"time", time}};
-        return j.dump() + "\n";
+        // Bytes that are not UTF-8 become U+FFFD rather than a type_error escaping the log.
+        return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     }
-    return time + " " + level + ": " + msg + "\n";
+    return time + " " + level + ": " + sys::printable(msg) + "\n";
 }
 
 void report_error(const GlobalOptions& g, const std::string& msg) {
     // Under conmon (json logs, or its sync/start pipes in the env) podman prefixes the runtime's
     // name itself, as it does for crun; a person at a terminal gets "ucrun: error: ".
     bool under_conmon = g.log_format == "json" || std::getenv("_OCI_SYNCPIPE") || std::getenv("_OCI_STARTPIPE");
-    std::string line = (under_conmon ? "" : "ucrun: error: ") + msg + "\n";
+    // One line whatever the message carries (bytes from an image, a bundle or a guest).
+    const std::string shown = sys::printable(msg);
+    std::string line = (under_conmon ? "" : "ucrun: error: ") + shown + "\n";
     (void)!::write(2, line.data(), line.size());
-    append_to_log(g, "error", msg);
+    append_to_log(g, "error", shown);
 }
 
 void log_info(const GlobalOptions& g, const std::string& msg) { append_to_log(g, "info", msg); }

@@ -3,6 +3,7 @@
 #include "orchestrator/model/dotenv.hpp"
 #include "orchestrator/model/keys/key_helpers.hpp"
 #include "orchestrator/model/merge.hpp"
+#include "orchestrator/model/name_rules.hpp"
 
 namespace ucompose {
 namespace {
@@ -140,6 +141,16 @@ void read_scale(const Value& v, const KeyRead& r, Service& s) {
     s.scale = static_cast<int>(n);
 }
 
+// A runtime's name, never a path: docker compose takes only names, and podman would run a path.
+// (Whether the name is registered with podman is checked at `up`/`run`: podman/runtimes.hpp.)
+std::string read_runtime_name(const Value& v, const std::string& path) {
+    std::string name = read_string(v, path);
+    if (!is_runtime_name(name))
+        throw Error(v.pos, path + " must be the name of an OCI runtime registered with podman "
+                               "(letters, digits, '.', '_', '+', '-'; never a path), not \"" + name + "\"");
+    return name;
+}
+
 void read_ucompose(const Value& v, const KeyRead& r, Service& s) {
     const std::string p = r.path();
     UcomposeExt x;
@@ -148,7 +159,7 @@ void read_ucompose(const Value& v, const KeyRead& r, Service& s) {
         for (const Entry& e : v.map) {
             const std::string kp = p + "." + e.key;
             if (e.key == "unikernel") x.unikernel = read_string(e.value, kp);
-            else if (e.key == "runtime") x.runtime = read_string(e.value, kp);
+            else if (e.key == "runtime") x.runtime = read_runtime_name(e.value, kp);
             else if (e.key == "probe_tcp") x.probe_tcp = read_port(e.value, kp);
             else if (e.key == "probe_http") {
                 std::string text = read_string(e.value, kp);
@@ -252,7 +263,7 @@ std::vector<ServiceKey> metadata_keys() {
         // podman's --pull is ContainerSpec::pull (the engine's choice from this key).
         {.name = "pull_policy", .merge = replace, .read = read_pull_policy, .emit = from(&Service::pull_policy)},
         // --runtime is ContainerSpec::runtime (ucrun for unikernels, else this key).
-        {.name = "runtime", .merge = replace, .read = into(&Service::runtime, read_string),
+        {.name = "runtime", .merge = replace, .read = into(&Service::runtime, read_runtime_name),
          .emit = from(&Service::runtime)},
         {.name = "extends", .support = Support::Resolved},  // extends.cpp, before the merge
         {.name = "x-ucompose", .merge = mapping, .read = read_ucompose, .emit = emit_ucompose},
