@@ -29,8 +29,11 @@ bool has_file(int root, const char* rel, std::uint64_t cap, const std::string& w
     return sys::open_regular_in_root(root, rel, what, cap).has_value();
 }
 
+// `rel` as the image wrote it (a leading '/' is the rootfs's root under RESOLVE_IN_ROOT), after the
+// lexical check, so that messages name the path the image gave.
 std::string in_root(int root, const std::string& rel, const std::string& what, std::uint64_t cap) {
-    return sys::require_regular_in_root(root, confined_relative(rel, what), what, cap).path;
+    confined_relative(rel, what);
+    return sys::require_regular_in_root(root, rel, what, cap).path;
 }
 
 // The paths of a manifest found at /unikernel/ in the rootfs, made relative to the rootfs itself.
