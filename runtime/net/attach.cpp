@@ -2,6 +2,7 @@
 #include <vector>
 
 #include "runtime/net/choose.hpp"
+#include "runtime/net/guard.hpp"
 #include "runtime/net/links.hpp"
 #include "runtime/net/net.hpp"
 #include "runtime/net/netlink.hpp"
@@ -41,7 +42,7 @@ private:
 
 // Runs inside the netns.
 std::optional<GuestNet> attach_here(const std::string& tap, uid_t uid, gid_t gid,
-                                    const std::string& resolv_conf_text) {
+                                    const std::string& resolv_conf_text, bool guest_may_send_raw) {
     nl::Socket sock = nl::Socket::open_route();
     std::optional<Link> eth0 = get_link(sock, kEth0);
     if (!eth0) return std::nullopt;  // --network none: a guest without a NIC
@@ -73,8 +74,9 @@ std::optional<GuestNet> attach_here(const std::string& tap, uid_t uid, gid_t gid
 
         // Guest -> eth0 first, so eth0's own stack stops receiving only when all is in place.
         add_ingress_qdisc(sock, tap_link->index, tap);
-        add_redirect_filter(sock, tap_link->index, tap, eth0->index, kEth0, kFilterPref,
-                            encode_mark({false, tap}));
+        for (const U32Filter& f : guest_to_eth0_filters(guest_may_send_raw, g.mac, g.ip, eth0->index,
+                                                         encode_mark({false, tap})))
+            add_u32_filter(sock, tap_link->index, tap, f);
 
         bool created_qdisc = add_ingress_qdisc(sock, eth0->index, kEth0);
         if (created_qdisc)
@@ -93,7 +95,7 @@ std::optional<GuestNet> attach_here(const std::string& tap, uid_t uid, gid_t gid
 }  // namespace
 
 std::optional<GuestNet> attach_tap(const std::string& netns_path, const std::string& tap, uid_t uid,
-                                   gid_t gid, const std::string& resolv_conf_text) {
+                                   gid_t gid, const std::string& resolv_conf_text, bool guest_may_send_raw) {
     const std::string where = "attach tap " + tap + " in netns " + netns_path + ": ";
     std::optional<GuestNet> result;
     try {
@@ -102,7 +104,7 @@ std::optional<GuestNet> attach_tap(const std::string& netns_path, const std::str
         // Redirecting the host's eth0 into a tap would cut the host off: never.
         if (is_host_netns(netns))
             throw sys::Error("this is the host's network namespace (--network host is not supported for unikernels)");
-        run_in_netns(netns, netns_path, [&] { result = attach_here(tap, uid, gid, resolv_conf_text); });
+        run_in_netns(netns, netns_path, [&] { result = attach_here(tap, uid, gid, resolv_conf_text, guest_may_send_raw); });
     } catch (const std::exception& e) {
         throw sys::Error(where + e.what());
     }

@@ -40,12 +40,14 @@ void parse_resolv_conf(const std::string& text, GuestNet& out);
 // In the netns at netns_path: if it has no eth0, returns nullopt and creates nothing. Otherwise
 // reads eth0's MAC, MTU, IPv4 address/prefix and the default gateway, creates a persistent tap
 // `tap` owned by uid:gid (so a VMM running as uid or in gid opens it without CAP_NET_ADMIN),
-// sets it up with eth0's MTU, adds ingress qdiscs on eth0 and the tap and u32 match-all mirred
-// egress redirect filters both ways, and returns the config (dns/search from resolv_conf_text).
+// sets it up with eth0's MTU, adds ingress qdiscs on eth0 and the tap, a u32 match-all mirred
+// egress redirect eth0 -> tap and the tap -> eth0 filters of guard.hpp (every frame when
+// `guest_may_send_raw`, the container holding CAP_NET_RAW; else only the guest's own IPv4 and
+// ARP), and returns the config (dns/search from resolv_conf_text).
 // Throws a one-line sys::Error naming the netns and the problem; on failure it removes whatever
 // it created.
 std::optional<GuestNet> attach_tap(const std::string& netns_path, const std::string& tap, uid_t uid,
-                                   gid_t gid, const std::string& resolv_conf_text);
+                                   gid_t gid, const std::string& resolv_conf_text, bool guest_may_send_raw);
 
 // Removes exactly our tap and the filters we added to eth0, and eth0's ingress qdisc only if we
 // created it and no other filter uses it. Idempotent; a netns that is already gone is fine.

@@ -4,6 +4,7 @@
 #include <linux/pkt_cls.h>
 #include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
+#include <linux/tc_act/tc_gact.h>
 #include <linux/tc_act/tc_mirred.h>
 #include <arpa/inet.h>
 
@@ -68,40 +69,75 @@ void delete_ingress_qdisc(nl::Socket& sock, int ifindex, const std::string& ifna
     if (r.error) throw sys::Error("delete ingress qdisc of " + ifname + ": " + r.describe());
 }
 
-nl::Message redirect_filter_message(int from_ifindex, int to_ifindex, std::uint16_t pref,
-                                    const std::string& cookie) {
+nl::Message u32_filter_message(int from_ifindex, const U32Filter& f) {
     nl::Message msg(RTM_NEWTFILTER, NLM_F_CREATE | NLM_F_EXCL);
-    msg.put_header(tc_header(from_ifindex, kIngressParent, 0, filter_info(pref)));
+    msg.put_header(tc_header(from_ifindex, kIngressParent, 0,
+                             TC_H_MAKE(static_cast<std::uint32_t>(f.pref) << 16, htons(f.protocol))));
     msg.put_string(TCA_KIND, "u32");
     std::size_t options = msg.begin_nested(TCA_OPTIONS);
     {
-        // One key that matches everything: `match u8 0 0` (mask 0 at offset 0), terminal.
-        // tc_u32_sel ends in a flexible array of keys: lay the one key out right after it.
-        std::uint8_t sel_bytes[sizeof(tc_u32_sel) + sizeof(tc_u32_key)] = {};
+        // tc_u32_sel ends in a flexible array of keys: lay them out right after it. No keys is
+        // tc's `match u8 0 0`: one key with mask 0, which every frame matches.
+        std::vector<U32Key> keys = f.keys.empty() ? std::vector<U32Key>{U32Key{}} : f.keys;
+        std::vector<std::uint8_t> sel_bytes(sizeof(tc_u32_sel) + keys.size() * sizeof(tc_u32_key));
         tc_u32_sel sel{};
         sel.flags = TC_U32_TERMINAL;
-        sel.nkeys = 1;
-        tc_u32_key key{};  // mask 0, value 0, offset 0
-        std::memcpy(sel_bytes, &sel, sizeof sel);
-        std::memcpy(sel_bytes + sizeof sel, &key, sizeof key);
-        msg.put_attr(TCA_U32_SEL, sel_bytes, sizeof sel_bytes);
+        sel.nkeys = static_cast<unsigned char>(keys.size());
+        std::memcpy(sel_bytes.data(), &sel, sizeof sel);
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            tc_u32_key key{};
+            key.val = htonl(keys[i].value & keys[i].mask);
+            key.mask = htonl(keys[i].mask);
+            key.off = keys[i].offset;
+            std::memcpy(sel_bytes.data() + sizeof sel + i * sizeof key, &key, sizeof key);
+        }
+        msg.put_attr(TCA_U32_SEL, sel_bytes.data(), sel_bytes.size());
 
         std::size_t actions = msg.begin_nested(TCA_U32_ACT);
         std::size_t first = msg.begin_nested(1);  // actions are numbered from 1, in order
-        msg.put_string(TCA_ACT_KIND, "mirred");
-        std::size_t act_options = msg.begin_nested(TCA_ACT_OPTIONS);
-        tc_mirred parms{};
-        parms.action = TC_ACT_STOLEN;
-        parms.eaction = TCA_EGRESS_REDIR;
-        parms.ifindex = static_cast<std::uint32_t>(to_ifindex);
-        msg.put_attr(TCA_MIRRED_PARMS, &parms, sizeof parms);
+        std::size_t act_options;
+        if (f.redirect_ifindex != 0) {
+            msg.put_string(TCA_ACT_KIND, "mirred");
+            act_options = msg.begin_nested(TCA_ACT_OPTIONS);
+            tc_mirred parms{};
+            parms.action = TC_ACT_STOLEN;
+            parms.eaction = TCA_EGRESS_REDIR;
+            parms.ifindex = static_cast<std::uint32_t>(f.redirect_ifindex);
+            msg.put_attr(TCA_MIRRED_PARMS, &parms, sizeof parms);
+        } else {
+            msg.put_string(TCA_ACT_KIND, "gact");
+            act_options = msg.begin_nested(TCA_ACT_OPTIONS);
+            tc_gact parms{};
+            parms.action = TC_ACT_SHOT;
+            msg.put_attr(TCA_GACT_PARMS, &parms, sizeof parms);
+        }
         msg.end_nested(act_options);
-        if (!cookie.empty()) msg.put_attr(TCA_ACT_COOKIE, cookie.data(), cookie.size());
+        if (!f.cookie.empty()) msg.put_attr(TCA_ACT_COOKIE, f.cookie.data(), f.cookie.size());
         msg.end_nested(first);
         msg.end_nested(actions);
     }
     msg.end_nested(options);
     return msg;
+}
+
+nl::Message redirect_filter_message(int from_ifindex, int to_ifindex, std::uint16_t pref,
+                                    const std::string& cookie) {
+    return u32_filter_message(from_ifindex, U32Filter{pref, ETH_P_ALL, {}, to_ifindex, cookie});
+}
+
+void add_u32_filter(nl::Socket& sock, int from_ifindex, const std::string& from_name, const U32Filter& f) {
+    nl::Message msg = u32_filter_message(from_ifindex, f);
+    nl::Result r = sock.transact(msg);
+    if (f.redirect_ifindex == 0 && (r.error == ENOENT || r.error == EOPNOTSUPP)) {
+        // A kernel without act_gact (CONFIG_NET_ACT_GACT unset, as on some cloud kernels): the
+        // frame goes back to where it came from instead, the only receiver that sent it anyway.
+        U32Filter reflect = f;
+        reflect.redirect_ifindex = from_ifindex;
+        nl::Message again = u32_filter_message(from_ifindex, reflect);
+        r = sock.transact(again);
+    }
+    if (r.error)
+        throw sys::Error("add u32 filter (pref " + std::to_string(f.pref) + ") on " + from_name + ": " + r.describe());
 }
 
 IngressFilter parse_filter(const nl::Reply& reply) {

@@ -39,6 +39,23 @@ T user_id(const Spec& spec, const char* key) {
     return 0;
 }
 
+// Whether the container's process could send forged frames itself: CAP_NET_RAW in any of its
+// capability sets (podman 4 leaves it out by default; --cap-add NET_RAW puts it in). Its guest
+// gets the same (runtime/net/guard.hpp).
+bool holds_net_raw(const Spec& spec) {
+    const auto& raw = spec.raw;
+    if (!raw.contains("process") || !raw["process"].contains("capabilities")) return false;
+    const auto& caps = raw["process"]["capabilities"];
+    if (!caps.is_object()) return false;
+    for (const auto& [set, list] : caps.items()) {
+        (void)set;
+        if (!list.is_array()) continue;
+        for (const auto& c : list)
+            if (c.is_string() && c.get<std::string>() == "CAP_NET_RAW") return true;
+    }
+    return false;
+}
+
 std::string netns_record(const std::string& state_dir) { return state_dir + "/netns"; }
 
 // A netns without eth0: a guest without a NIC (--network none), but an error in a pod.
@@ -62,7 +79,8 @@ public:
         if (netns->empty()) return no_nic(req, "a fresh network namespace");
         sys::write_file_atomic(netns_record(req.state_dir), *netns + "\n", 0600);
         auto net = net::attach_tap(*netns, net::tap_name_for(req.id), user_id<uid_t>(req.spec, "uid"),
-                                   user_id<gid_t>(req.spec, "gid"), resolv_conf_of(req.spec));
+                                   user_id<gid_t>(req.spec, "gid"), resolv_conf_of(req.spec),
+                                   holds_net_raw(req.spec));
         if (!net) {
             ::unlink(netns_record(req.state_dir).c_str());
             return no_nic(req, "network namespace " + *netns);

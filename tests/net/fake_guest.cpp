@@ -27,14 +27,7 @@ void parse_mac(const std::string& text, std::uint8_t out[6]) {
     for (int i = 0; i < 6; ++i) out[i] = static_cast<std::uint8_t>(b[i]);
 }
 
-}  // namespace
-
-int fake_guest_answer_arp(const std::string& tap, const std::string& mac, const std::string& ip) {
-    std::uint8_t own_mac[6];
-    parse_mac(mac, own_mac);
-    std::uint8_t own_ip[4];
-    if (::inet_pton(AF_INET, ip.c_str(), own_ip) != 1) throw sys::Error("bad IPv4 " + ip);
-
+sys::UniqueFd attach(const std::string& tap) {
     sys::UniqueFd fd(::open("/dev/net/tun", O_RDWR | O_CLOEXEC));
     if (!fd) sys::throw_errno("open /dev/net/tun");
     ifreq ifr{};
@@ -42,6 +35,43 @@ int fake_guest_answer_arp(const std::string& tap, const std::string& mac, const 
     ifr.ifr_flags = IFF_TAP | IFF_NO_PI;
     if (::ioctl(fd.get(), TUNSETIFF, &ifr) != 0) sys::throw_errno("attach to tap " + tap);
     std::cout << "attached" << std::endl;
+    return fd;
+}
+
+}  // namespace
+
+int fake_guest_claim_ip(const std::string& tap, const std::string& mac, const std::string& claimed_ip, int count) {
+    std::uint8_t own_mac[6];
+    parse_mac(mac, own_mac);
+    std::uint8_t ip[4];
+    if (::inet_pton(AF_INET, claimed_ip.c_str(), ip) != 1) throw sys::Error("bad IPv4 " + claimed_ip);
+    sys::UniqueFd fd = attach(tap);
+    std::uint8_t r[kArpFrame] = {};
+    std::memset(r, 0xff, 6);                                   // broadcast
+    std::memcpy(r + 6, own_mac, 6);
+    r[12] = 0x08, r[13] = 0x06;
+    std::uint8_t* a = r + 14;
+    a[0] = 0, a[1] = 1, a[2] = 0x08, a[3] = 0x00, a[4] = 6, a[5] = 4;  // Ethernet, IPv4
+    a[6] = 0, a[7] = 2;                                        // reply
+    std::memcpy(a + 8, own_mac, 6);                            // sender: our MAC ...
+    std::memcpy(a + 14, ip, 4);                                // ... claiming claimed_ip
+    std::memcpy(a + 18, own_mac, 6);                           // a gratuitous reply: target = sender
+    std::memcpy(a + 24, ip, 4);
+    for (int i = 0; i < count; ++i) {
+        if (::write(fd.get(), r, sizeof r) != static_cast<ssize_t>(sizeof r)) sys::throw_errno("write tap " + tap);
+        ::usleep(100000);
+    }
+    std::cout << "claimed " << claimed_ip << std::endl;
+    return 0;
+}
+
+int fake_guest_answer_arp(const std::string& tap, const std::string& mac, const std::string& ip) {
+    std::uint8_t own_mac[6];
+    parse_mac(mac, own_mac);
+    std::uint8_t own_ip[4];
+    if (::inet_pton(AF_INET, ip.c_str(), own_ip) != 1) throw sys::Error("bad IPv4 " + ip);
+
+    sys::UniqueFd fd = attach(tap);
 
     std::uint8_t f[2048];
     for (;;) {

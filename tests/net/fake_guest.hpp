@@ -4,3 +4,6 @@
 #include <string>
 
 int fake_guest_answer_arp(const std::string& tap, const std::string& mac, const std::string& ip);
+// Sends `count` gratuitous ARP replies (broadcast) from `mac` claiming `claimed_ip`, one every
+// 100 ms: what a guest poisoning a neighbour's entry sends.
+int fake_guest_claim_ip(const std::string& tap, const std::string& mac, const std::string& claimed_ip, int count);

@@ -16,7 +16,7 @@
 namespace {
 
 int usage() {
-    std::cerr << "usage: net_driver tap-name ID | attach NETNS TAP UID GID RESOLV_CONF | detach NETNS TAP | fake-guest TAP MAC IP\n";
+    std::cerr << "usage: net_driver tap-name ID | attach NETNS TAP UID GID RESOLV_CONF [raw] | detach NETNS TAP | fake-guest TAP MAC IP | claim-ip TAP MAC IP COUNT\n";
     return 2;
 }
 
@@ -24,9 +24,10 @@ int run(const std::vector<std::string>& a) {
     using namespace ucrun::net;
     if (a.size() == 2 && a[0] == "tap-name") {
         std::cout << tap_name_for(a[1]) << "\n";
-    } else if (a.size() == 6 && a[0] == "attach") {
+    } else if ((a.size() == 6 || (a.size() == 7 && a[6] == "raw")) && a[0] == "attach") {
+        // "raw": a guest whose container holds CAP_NET_RAW (every frame passes).
         auto g = attach_tap(a[1], a[2], static_cast<uid_t>(std::stoul(a[3])),
-                            static_cast<gid_t>(std::stoul(a[4])), sys::read_file(a[5]));
+                            static_cast<gid_t>(std::stoul(a[4])), sys::read_file(a[5]), a.size() == 7);
         if (!g) {
             std::cout << "none\n";
             return 0;
@@ -39,6 +40,8 @@ int run(const std::vector<std::string>& a) {
         detach_tap(a[1], a[2]);
     } else if (a.size() == 4 && a[0] == "fake-guest") {
         return fake_guest_answer_arp(a[1], a[2], a[3]);
+    } else if (a.size() == 5 && a[0] == "claim-ip") {
+        return fake_guest_claim_ip(a[1], a[2], a[3], std::stoi(a[4]));
     } else {
         return usage();
     }

@@ -92,6 +92,12 @@ assert_contains "$f_eth0" "mirred (Egress Redirect to device $TAP)" "eth0 -> $TA
 f_tap=$(tc -n "$NS-a" filter show dev "$TAP" ingress)
 assert_contains "$f_tap" "match 00000000/00000000 at 0" "$TAP's filter matches everything"
 assert_contains "$f_tap" "mirred (Egress Redirect to device eth0)" "$TAP -> eth0 redirect"
+# Without CAP_NET_RAW (the driver's default, podman's too): only the guest's own IPv4 and ARP.
+assert_contains "$f_tap" "protocol ip" "$TAP passes IPv4 ..."
+assert_contains "$f_tap" "protocol arp" "... and ARP ..."
+assert_contains "$f_tap" "at -8" "... from the guest's MAC"
+# The rest is dropped (gact), or sent back into the tap where the kernel has no gact.
+assert_match "$f_tap" "action drop|pref 30051 .*Egress Redirect to device $TAP" "... and stops the rest"
 
 # ---- traffic both ways, with an unprivileged stand-in guest on the tap -----------------
 ip netns exec "$NS-a" setpriv --reuid "$UID_" --regid "$GID_" --clear-groups --inh-caps=-all \
@@ -105,6 +111,22 @@ busybox arping -f -c 30 -w 30 -I "$HOSTIF" 10.89.70.5 >"$TMP/arping.out" 2>&1 ||
 wait "$GUEST_PID" || fail "stand-in guest failed: $(cat "$TMP/guest.out")"
 assert_contains "$(cat "$TMP/guest.out")" "answered ARP from 10.89.64.1" "host ARP reached the guest via eth0 -> tap"
 assert_contains "$(cat "$TMP/arping.out")" "[$EXPECTED_MAC]" "the guest's reply reached the host via tap -> eth0"
+
+# ---- a guest without CAP_NET_RAW cannot claim a neighbour's address ----------------------
+# The host side accepts gratuitous ARP (arp_accept), so a claim that got through would show as a
+# neighbour entry for 10.89.70.9 with the guest's MAC. claim_ip NAME: runs the claim as an
+# unprivileged stand-in guest and prints the host's entry for 10.89.70.9 afterwards.
+sysctl -qw "net.ipv4.conf.$HOSTIF.arp_accept=1" || fail "arp_accept on $HOSTIF"
+claim_ip() {
+    ip neigh flush dev "$HOSTIF" to 10.89.70.9 2>/dev/null
+    ip netns exec "$NS-a" setpriv --reuid "$UID_" --regid "$GID_" --clear-groups --inh-caps=-all \
+        --bounding-set=-all timeout 30 "$DRIVER" claim-ip "$TAP" "$EXPECTED_MAC" 10.89.70.9 5 >"$TMP/$1.out" 2>&1 ||
+        fail "the stand-in guest's claim failed: $(cat "$TMP/$1.out")"
+    ip neigh show 10.89.70.9 dev "$HOSTIF"
+}
+assert_not_contains "$(claim_ip guarded)" "$EXPECTED_MAC" "a guarded guest's ARP claim on 10.89.70.9 reached the host"
+stopped=$(tc -n "$NS-a" -s filter show dev "$TAP" ingress pref 30051 | sed -n 's/.*Sent [0-9]* bytes \([0-9]*\) pkt.*/\1/p' | head -n1)
+assert_match "${stopped:-0}" '^[1-9][0-9]*$' "the tap's last filter (pref 30051) counted the forged frames"
 
 # ---- one unikernel per netns -----------------------------------------------------------
 TAP2=$("$DRIVER" tap-name "other-$$")
@@ -127,9 +149,13 @@ assert_rc 0 "a second detach is a no-op" "$DRIVER" detach "/run/netns/$NS-a" "$T
 tc -n "$NS-a" qdisc add dev eth0 ingress || fail "pre-existing qdisc"
 tc -n "$NS-a" filter add dev eth0 ingress pref 10 protocol ip u32 match ip dst 192.0.2.1/32 classid 1:1 ||
     fail "pre-existing filter"
-out=$("$DRIVER" attach "/run/netns/$NS-a" "$TAP" "$UID_" "$GID_" "$TMP/resolv.conf" 2>&1) ||
+# This round's guest holds CAP_NET_RAW ("raw"): every frame passes, as from such a container, and
+# the same claim as above now reaches the host (the check above can fail).
+out=$("$DRIVER" attach "/run/netns/$NS-a" "$TAP" "$UID_" "$GID_" "$TMP/resolv.conf" raw 2>&1) ||
     fail "attach next to a pre-existing qdisc failed: $out"
 assert_contains "$(tc -n "$NS-a" filter show dev eth0 ingress)" "Egress Redirect to device $TAP" "our filter joins the existing qdisc"
+assert_not_contains "$(tc -n "$NS-a" filter show dev "$TAP" ingress)" "protocol arp" "a raw guest's tap filters nothing"
+assert_contains "$(claim_ip raw)" "$EXPECTED_MAC" "a raw guest's ARP claim reaches the host"
 assert_rc 0 "detach next to a pre-existing qdisc" "$DRIVER" detach "/run/netns/$NS-a" "$TAP"
 assert_contains "$(tc -n "$NS-a" qdisc show dev eth0 ingress)" "qdisc ingress ffff:" "the pre-existing qdisc stays"
 f_eth0=$(tc -n "$NS-a" filter show dev eth0 ingress)
