@@ -169,5 +169,28 @@ uk_run tcg -d --pull=never --name "$sname" --network none --annotation io.ucrun.
 wait_for 180 "the guest of $sname booted" uk_logs_have "$sname" guest-up
 [[ -z $(ps -eo stat=,args= | awk '$1 ~ /^T/ && / create /') ]] || fail "a stopped ucrun create exists"
 
-for n in "$name" "$fname" "$sname"; do img_rm_check "$n"; done
+log "8. the guest's tap filters follow the container's CAP_NET_RAW (test_net_tap shows what they stop)"
+net=ucrun-test-hostile-net-$$
+img_network "$net"
+tap_filters() { # CONTAINER: the ingress filters of the tap in its netns
+    local pid
+    pid=$(podman inspect --format '{{.State.Pid}}' "$1")
+    local tap
+    tap=$(nsenter -t "$pid" -n ip -o link show type tun | awk -F': ' '{print $2}' | head -n1)
+    [[ -n $tap ]] || fail "no tap in the netns of $1"
+    nsenter -t "$pid" -n tc filter show dev "$tap" ingress
+}
+gname=$(unique_name guarded)
+pm_rm_on_exit "$gname"
+uk_run tcg -d --pull=never --name "$gname" --network "$net" "$image" >/dev/null || fail "podman run $gname"
+assert_contains "$(tap_filters "$gname")" "protocol arp" "the tap of a container without NET_RAW filters ARP"
+rname=$(unique_name raw)
+pm_rm_on_exit "$rname"
+uk_run tcg -d --pull=never --name "$rname" --network "$net" --cap-add NET_RAW "$image" >/dev/null ||
+    fail "podman run $rname"
+f=$(tap_filters "$rname")
+assert_contains "$f" "Egress Redirect to device eth0" "the tap of a container with NET_RAW"
+assert_not_contains "$f" "protocol arp" "the tap of a container with NET_RAW filters nothing"
+
+for n in "$name" "$fname" "$sname" "$gname" "$rname"; do img_rm_check "$n"; done
 log "ok"
