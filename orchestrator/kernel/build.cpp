@@ -15,6 +15,7 @@
 #include "orchestrator/kernel/fragment.hpp"
 #include "runtime/sys/error.hpp"
 #include "runtime/sys/file.hpp"
+#include "runtime/sys/file_lock.hpp"
 #include "runtime/sys/process.hpp"
 #include "runtime/sys/temp_dir.hpp"
 #include "runtime/sys/unique_fd.hpp"
@@ -140,20 +141,9 @@ void check_tools() {
     throw sys::Error("cannot build the guest kernel: missing " + list + " (apt-get install " + list + ")");
 }
 
-// One build at a time per kernels root.
-class RootLock {
-public:
-    explicit RootLock(const std::string& root) {
-        sys::make_dirs(root);
-        fd_ = sys::UniqueFd(::open((root + "/.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644));
-        if (!fd_) sys::throw_errno("open " + root + "/.lock");
-        while (::flock(fd_.get(), LOCK_EX) != 0)
-            if (errno != EINTR) sys::throw_errno("lock " + root + "/.lock");
-    }
-
-private:
-    sys::UniqueFd fd_;
-};
+// One build at a time per kernels root; a build takes minutes, so a waiting one gives up after
+// this (sys::FileLock).
+constexpr std::chrono::minutes kBuildLockWait{30};
 
 long previous_steps(const std::string& root) {
     long best = 0;
@@ -204,7 +194,7 @@ KernelBuildResult build_kernel(const KernelBuildOptions& opts, const BuildReport
     const std::string hash = inputs_hash(inputs);
     const std::string name = entry_name(inputs.source_version, hash);
 
-    RootLock lock(root);
+    sys::FileLock lock(root, "build", "guest kernel build", kBuildLockWait);
     if (!opts.force)
         if (auto k = read_kernel(root + "/" + name)) {
             auto cur = current_kernel(root);

@@ -12,6 +12,7 @@
 #include "runtime/registry/tar_reader.hpp"
 #include "runtime/sys/error.hpp"
 #include "runtime/sys/file.hpp"
+#include "runtime/sys/file_lock.hpp"
 #include "runtime/sys/gzip.hpp"
 #include "runtime/sys/staged_dir.hpp"
 #include "runtime/sys/unique_fd.hpp"
@@ -56,21 +57,9 @@ std::string registry_host(const std::string& ref) {
     return r.substr(0, r.find('/'));
 }
 
-class PullLock {
-public:
-    explicit PullLock(const std::string& root) {
-        sys::make_dirs(root);
-        std::string path = root + "/.pull.lock";
-        fd_ = sys::UniqueFd(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644));
-        if (fd_.get() < 0) sys::throw_errno("open " + path);
-        while (::flock(fd_.get(), LOCK_EX) != 0) {
-            if (errno != EINTR) sys::throw_errno("lock " + path);
-        }
-    }
-
-private:
-    sys::UniqueFd fd_;
-};
+// One pull at a time per registry root; a pull that waits longer than this for another one (a
+// unikernel is megabytes) gives up with a one-line error (sys::FileLock).
+constexpr std::chrono::minutes kPullLockWait{5};
 
 void say(const PullRequest& r, const std::string& line) {
     if (r.progress) r.progress(line);
@@ -126,7 +115,7 @@ Failure describe_skopeo_failure(const std::string& ref, const std::string& stder
 PullResult pull_unikernel(const PullRequest& r) {
     validate_name(r.name);
     PullResult result;
-    PullLock lock(r.root);
+    sys::FileLock lock(r.root, "pull", "pull into " + r.root, kPullLockWait);
     if (!r.force && sys::path_exists(r.root + "/" + r.name + "/manifest.json")) {
         result.dir = r.root + "/" + r.name;
         return result;  // installed by another pull while this one waited

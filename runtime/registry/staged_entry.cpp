@@ -1,5 +1,7 @@
 #include "runtime/registry/staged_entry.hpp"
 
+#include <sys/stat.h>
+
 #include "runtime/registry/name.hpp"
 #include "runtime/sys/error.hpp"
 #include "runtime/sys/file.hpp"
@@ -19,7 +21,12 @@ const std::string& checked(const std::string& root, const std::string& name, boo
 }  // namespace
 
 StagedEntry::StagedEntry(std::string root, std::string name, bool force)
-    : root_(std::move(root)), name_(std::move(name)), force_(force), staged_(root_, checked(root_, name_, force_)) {}
+    : root_(std::move(root)), name_(std::move(name)), force_(force), staged_(root_, checked(root_, name_, force_)) {
+    // An entry may hold secrets baked in at build (`--env`): only its owner (root) may look inside.
+    // The files keep their modes, so a VMM running as another user still reads the kernel and disk
+    // that ucrun binds into its container (a bind does not pass through this directory).
+    if (::chmod(dir().c_str(), 0700) != 0) sys::throw_errno("chmod 0700 " + dir());
+}
 
 std::string StagedEntry::commit(const Manifest& manifest) {
     const bool no_kernel = manifest.kind == Kind::disk && manifest.kernel.empty();

@@ -192,5 +192,20 @@ f=$(tap_filters "$rname")
 assert_contains "$f" "Egress Redirect to device eth0" "the tap of a container with NET_RAW"
 assert_not_contains "$f" "protocol arp" "the tap of a container with NET_RAW filters nothing"
 
+log "9. a local user can neither read a registry entry nor hold the pull or kernel-build lock"
+reg=$(img_registry_root)
+img_build "ucrun-test-hostile-reg-$$" -- sh -c 'echo hi'
+nobody() { setpriv --reuid 65534 --regid 65534 --clear-groups "$@"; }
+nobody cat "$reg/ucrun-test-hostile-reg-$$/manifest.json" >/dev/null 2>&1 &&
+    fail "a local user read the registry entry's manifest"
+assert_eq "drwx------" "$(stat -c %A "$reg/ucrun-test-hostile-reg-$$")" "the registry entry's mode"
+"$UCOMPOSE" kernel build >/dev/null 2>&1 || fail "ucompose kernel build (cached)"   # takes the build lock
+[[ -d /var/lib/ucrun/kernels/.locks ]] || fail "the kernel build took no lock in /var/lib/ucrun/kernels/.locks"
+for dir in /var/lib/ucrun/kernels "$reg"; do
+    [[ -d $dir/.locks ]] || continue   # the registry's: only once something was pulled
+    assert_eq "drwx------" "$(stat -c %A "$dir/.locks")" "the mode of $dir/.locks"
+    nobody flock -n "$dir/.locks/pull" true 2>/dev/null && fail "a local user took a lock in $dir/.locks"
+done
+
 for n in "$name" "$fname" "$sname" "$gname" "$rname"; do img_rm_check "$n"; done
 log "ok"
