@@ -30,8 +30,8 @@ tcmsg tc_header(int ifindex, std::uint32_t parent, std::uint32_t handle, std::ui
     return t;
 }
 
-std::uint32_t filter_info(std::uint16_t pref) {
-    return TC_H_MAKE(static_cast<std::uint32_t>(pref) << 16, htons(ETH_P_ALL));
+std::uint32_t filter_info(std::uint16_t pref, std::uint16_t protocol = ETH_P_ALL) {
+    return TC_H_MAKE(static_cast<std::uint32_t>(pref) << 16, htons(protocol));
 }
 
 }  // namespace
@@ -71,8 +71,7 @@ void delete_ingress_qdisc(nl::Socket& sock, int ifindex, const std::string& ifna
 
 nl::Message u32_filter_message(int from_ifindex, const U32Filter& f) {
     nl::Message msg(RTM_NEWTFILTER, NLM_F_CREATE | NLM_F_EXCL);
-    msg.put_header(tc_header(from_ifindex, kIngressParent, 0,
-                             TC_H_MAKE(static_cast<std::uint32_t>(f.pref) << 16, htons(f.protocol))));
+    msg.put_header(tc_header(from_ifindex, kIngressParent, 0, filter_info(f.pref, f.protocol)));
     msg.put_string(TCA_KIND, "u32");
     std::size_t options = msg.begin_nested(TCA_OPTIONS);
     {
