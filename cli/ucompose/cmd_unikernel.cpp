@@ -14,9 +14,16 @@
 #include "orchestrator/image/unikernel_push.hpp"
 #include "orchestrator/registry/remote.hpp"
 #include "orchestrator/registry/store.hpp"
+#include "runtime/registry/pull_limits.hpp"
 #include "runtime/registry/remote.hpp"
 
 namespace {
+
+// What a dry run shows for the copy: a registry's image by the digest the pull would check.
+std::string pinned_for_show(const std::string& ref) {
+    std::string t = ucrun::registry::transport_reference(ref);
+    return t.rfind("docker://", 0) == 0 ? ucrun::registry::pin_digest(t, "sha256:<digest>") : t;
+}
 
 using ucompose::image::CommandRunner;
 
@@ -183,8 +190,10 @@ void add_pull(CLI::App& parent, GlobalOptions& g) {
         r.force = true;  // as podman pull: the reference's current image replaces what we had
         r.tls_verify = o->tls_verify.value_or(settings.tls_verify);
         r.skopeo = settings.skopeo;
-        if (g.dry_run) {
-            std::cout << sys::join_argv(ucrun::registry::skopeo_copy_argv(r.skopeo, r.ref, "<staging>", r.tls_verify))
+        if (g.dry_run) {  // the copy names the image by the digest the inspect's manifest has
+            std::cout << sys::join_argv(ucrun::registry::skopeo_inspect_argv(r.skopeo, r.ref, r.tls_verify)) << "\n"
+                      << sys::join_argv(ucrun::registry::skopeo_copy_argv(r.skopeo, pinned_for_show(r.ref), "<staging>",
+                                                                          r.tls_verify))
                       << "\n";
             return;
         }

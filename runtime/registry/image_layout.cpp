@@ -15,7 +15,7 @@ json parse_object(const std::string& text, const std::string& origin) {
     json j;
     try {
         j = json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse_error, and out_of_range for a number past 64 bits
         throw sys::Error(origin + ": invalid JSON: " + e.what());
     }
     if (!j.is_object()) throw sys::Error(origin + ": expected a JSON object");
@@ -38,6 +38,10 @@ Blob blob(const json& j, const std::string& what, const std::string& origin) {
     b.digest = j["digest"].get<std::string>();
     if (!valid_digest(b.digest)) throw sys::Error(origin + ": " + what + " digest \"" + b.digest + "\" is not sha256:<64 hex>");
     if (j.contains("mediaType") && j["mediaType"].is_string()) b.media_type = j["mediaType"].get<std::string>();
+    if (j.contains("size")) {
+        if (!j["size"].is_number_unsigned()) throw sys::Error(origin + ": " + what + " size is not a non-negative integer");
+        b.size = j["size"].get<std::uint64_t>();
+    }
     return b;
 }
 
@@ -69,6 +73,36 @@ ImageManifest parse_image_manifest(const std::string& text, const std::string& o
     std::size_t i = 0;
     for (const auto& l : j["layers"]) m.layers.push_back(blob(l, "layer " + std::to_string(i++), origin));
     return m;
+}
+
+bool is_image_index(const std::string& text) {
+    json j;
+    try {
+        j = json::parse(text);
+    } catch (const json::exception&) {
+        return false;  // not JSON: parse_image_manifest names the problem
+    }
+    return j.is_object() && j.contains("manifests") && j["manifests"].is_array();
+}
+
+std::vector<IndexEntry> parse_image_index(const std::string& text, const std::string& origin) {
+    json j = parse_object(text, origin);
+    if (!j.contains("manifests") || !j["manifests"].is_array()) throw sys::Error(origin + ": not an image index");
+    std::vector<IndexEntry> out;
+    std::size_t i = 0;
+    for (const auto& e : j["manifests"]) {
+        IndexEntry entry;
+        entry.manifest = blob(e, "manifest " + std::to_string(i++), origin);
+        if (e.contains("platform") && e["platform"].is_object()) {
+            const json& p = e["platform"];
+            auto text_of = [&](const char* k) { return p.contains(k) && p[k].is_string() ? p[k].get<std::string>() : ""; };
+            entry.os = text_of("os");
+            entry.architecture = text_of("architecture");
+            entry.variant = text_of("variant");
+        }
+        out.push_back(std::move(entry));
+    }
+    return out;
 }
 
 std::map<std::string, std::string> image_labels(const std::string& config_text, const std::string& origin) {

@@ -3,7 +3,9 @@
 // labels, and which layer members form the registry entry (the image's /unikernel/, the form
 // `ucompose unikernel build --image` writes: docs/registry.md). Pure: text in, data out.
 #pragma once
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +17,7 @@ namespace ucrun::registry {
 struct Blob {
     std::string digest;      // "sha256:<64 hex>"
     std::string media_type;
+    std::optional<std::uint64_t> size;  // as the manifest declares it (required by OCI; checked by pull_limits)
 };
 
 struct ImageManifest {
@@ -25,6 +28,17 @@ struct ImageManifest {
 // An OCI image manifest or a Docker v2 schema 2 manifest. An index or manifest list, schema 1,
 // or a digest that is not sha256:<64 hex> is an error naming `origin`.
 ImageManifest parse_image_manifest(const std::string& text, const std::string& origin);
+
+// One image of an index (OCI image index or Docker manifest list).
+struct IndexEntry {
+    Blob manifest;
+    std::string os, architecture, variant;  // the entry's platform ("" when absent)
+};
+
+// True when `text` is a JSON object with a "manifests" array (an index, not one image).
+bool is_image_index(const std::string& text);
+// The entries of an index; a digest that is not sha256:<64 hex> is an error naming `origin`.
+std::vector<IndexEntry> parse_image_index(const std::string& text, const std::string& origin);
 
 // The config's config.Labels (absent: empty).
 std::map<std::string, std::string> image_labels(const std::string& config_text, const std::string& origin);

@@ -20,6 +20,9 @@ std::string remote_reference(const std::string& remote, const std::string& name)
 // "docker://REF" unless REF already names a transport ("docker://", "oci:", "dir:", ...).
 std::string transport_reference(const std::string& ref);
 
+// skopeo inspect --raw [--tls-verify=false] <transport ref>: the manifest (or index) as stored.
+sys::Argv skopeo_inspect_argv(const std::string& skopeo, const std::string& ref, bool tls_verify);
+
 // skopeo copy [--src-tls-verify=false] --retry-times 0 <transport ref> dir:<dir>
 sys::Argv skopeo_copy_argv(const std::string& skopeo, const std::string& ref, const std::string& dir,
                            bool tls_verify);
@@ -57,8 +60,10 @@ private:
     FailureKind kind_;
 };
 
-// Fetches `ref` with skopeo into a staging directory of the registry, checks that it is a
-// unikernel image (io.ucrun.unikernel.* labels and a /unikernel/manifest.json), and installs its
+// Fetches `ref` with skopeo into a staging directory (from a registry: by the digest of a
+// manifest read and checked against PullLimits first, each file skopeo writes bounded by
+// RLIMIT_FSIZE; layers unpacked to disk, never into memory) of the registry, checks that it is a
+// unikernel image within PullLimits (io.ucrun.unikernel.* labels and a /unikernel/manifest.json), and installs its
 // /unikernel/ as the entry `name` in one rename. Pulls of the registry are serialized by a lock
 // (<root>/.pull.lock); a pull that finds the entry installed after waiting installs nothing
 // (unless `force`). Throws PullError for skopeo's failures, sys::Error for a bad image.

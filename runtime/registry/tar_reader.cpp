@@ -88,7 +88,8 @@ void apply_pax(std::string_view records, std::optional<std::string>& path, std::
 
 }  // namespace
 
-std::vector<TarMember> read_tar(std::string_view archive, const std::string& origin) {
+std::vector<TarMember> read_tar(std::string_view archive, const std::string& origin, std::size_t max_members,
+                                std::size_t counted) {
     std::vector<TarMember> out;
     std::optional<std::string> next_path, next_link;
     std::optional<std::uint64_t> next_size;
@@ -147,6 +148,9 @@ std::vector<TarMember> read_tar(std::string_view archive, const std::string& ori
             case '1': m.type = TarMember::Type::hardlink; break;
             default: m.type = TarMember::Type::other; break;
         }
+        if (counted + out.size() >= max_members)
+            throw sys::Error(origin + ": the image holds more than the limit of " + std::to_string(max_members) +
+                             " tar members");
         out.push_back(std::move(m));
         next_path.reset();
         next_link.reset();

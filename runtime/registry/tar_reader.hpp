@@ -3,6 +3,7 @@
 // podman/buildah or Go's archive/tar contains; no writing, no extraction to disk (the caller
 // decides which members it takes and where).
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -20,7 +21,10 @@ struct TarMember {
 };
 
 // Every member in archive order. Throws sys::Error "<origin>: ..." for a truncated archive, a
-// header whose checksum does not match, or a malformed size or pax record.
-std::vector<TarMember> read_tar(std::string_view archive, const std::string& origin);
+// header whose checksum does not match, a malformed size or pax record, or when `counted` (the
+// members of earlier layers) plus this archive's members pass `max_members` (a pull's file limit:
+// the list is never built past it).
+std::vector<TarMember> read_tar(std::string_view archive, const std::string& origin,
+                                std::size_t max_members = SIZE_MAX, std::size_t counted = 0);
 
 }  // namespace ucrun::registry

@@ -50,17 +50,19 @@ AtomicFile::~AtomicFile() {
     }
 }
 
-void AtomicFile::write(const std::string& data) {
+void write_all(int fd, std::string_view data, const std::string& what) {
     size_t off = 0;
     while (off < data.size()) {
-        ssize_t n = ::write(fd_, data.data() + off, data.size() - off);
+        ssize_t n = ::write(fd, data.data() + off, data.size() - off);
         if (n < 0) {
             if (errno == EINTR) continue;
-            throw_errno("write " + tmp_);
+            throw_errno("write " + what);
         }
         off += static_cast<size_t>(n);
     }
 }
+
+void AtomicFile::write(std::string_view data) { write_all(fd_, data, tmp_); }
 
 void AtomicFile::commit() {
     int fd = fd_;
@@ -76,7 +78,7 @@ void AtomicFile::commit() {
     }
 }
 
-void write_file_atomic(const std::string& path, const std::string& data, int mode) {
+void write_file_atomic(const std::string& path, std::string_view data, int mode) {
     AtomicFile f(path, mode);
     f.write(data);
     f.commit();

@@ -2,6 +2,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace sys {
 
@@ -18,7 +19,7 @@ public:
     AtomicFile(const AtomicFile&) = delete;
     AtomicFile& operator=(const AtomicFile&) = delete;
     ~AtomicFile();
-    void write(const std::string& data);
+    void write(std::string_view data);
     void commit();
 
 private:
@@ -27,7 +28,10 @@ private:
     int fd_ = -1;
 };
 
-void write_file_atomic(const std::string& path, const std::string& data, int mode = 0644);
+// Writes all of `data` to `fd` (retrying short writes and EINTR); throws SystemError "write WHAT".
+void write_all(int fd, std::string_view data, const std::string& what);
+
+void write_file_atomic(const std::string& path, std::string_view data, int mode = 0644);
 
 // Copies `from` to `to` (replaced if present), then gives `to` `mode`. Throws SystemError
 // "copy FROM to TO: ...".

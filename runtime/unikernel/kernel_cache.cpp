@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "runtime/sys/chunk_reader.hpp"
 #include "runtime/sys/error.hpp"
 #include "runtime/sys/file.hpp"
 #include "runtime/sys/gzip.hpp"
@@ -18,26 +19,6 @@ namespace ucrun::unikernel {
 namespace {
 
 constexpr const char* kPrefix = "kernel-";
-
-// Reads f in chunks from the start, for hashing and unpacking.
-class ChunkReader {
-public:
-    explicit ChunkReader(const sys::RegularFile& f, std::string what) : f_(f), what_(std::move(what)) {}
-    std::string_view next() {
-        ssize_t n;
-        do n = ::pread(f_.fd.get(), buf_.data(), buf_.size(), off_);
-        while (n < 0 && errno == EINTR);
-        if (n < 0) sys::throw_errno("read " + what_);
-        off_ += n;
-        return std::string_view(buf_.data(), static_cast<size_t>(n));
-    }
-
-private:
-    const sys::RegularFile& f_;
-    std::string what_;
-    std::string buf_ = std::string(1 << 16, '\0');
-    off_t off_ = 0;
-};
 
 bool starts_gzip(const sys::RegularFile& f) {
     char magic[2] = {};
@@ -76,7 +57,7 @@ std::string unpacked_kernel(const std::string& path, const std::string& cache_di
     sys::RegularFile f = sys::reopen_regular(path, "kernel", limits.kernel_bytes);
     if (!starts_gzip(f)) return path;
     sys::Sha256 hash;
-    ChunkReader hashing(f, what);
+    sys::ChunkReader hashing(f.fd.get(), what);
     for (std::string_view chunk = hashing.next(); !chunk.empty(); chunk = hashing.next()) hash.update(chunk);
     std::string cached = cache_dir + "/" + kPrefix + hash.hex() + "-" + std::to_string(f.size);
     if (sys::path_exists(cached)) {
@@ -86,9 +67,9 @@ std::string unpacked_kernel(const std::string& path, const std::string& cache_di
     sys::make_dirs(cache_dir, 0755);
     try {
         sys::AtomicFile out(cached, 0644);
-        ChunkReader unpacking(f, what);
+        sys::ChunkReader unpacking(f.fd.get(), what);
         sys::gzip_decompress_stream([&] { return unpacking.next(); },
-                                    [&](std::string_view chunk) { out.write(std::string(chunk)); }, what,
+                                    [&](std::string_view chunk) { out.write(chunk); }, what,
                                     limits.unpacked_bytes);
         out.commit();
     } catch (...) {

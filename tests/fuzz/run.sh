@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets with clang (its own build directory, cached under the main build
 # directory), replays every regression input of one target, then fuzzes it for a bounded time
 # on a copy of the checked-in corpus. docs/fuzzing.md.
-#   tests/fuzz/run.sh <target>      target: compose_loader | oci_config | netlink | guest_config
+#   tests/fuzz/run.sh <target>      target: compose_loader | oci_config | netlink | guest_config | image_layer | oci_image
 # Env: UCRUN_FUZZ_SECONDS (default 30), UCRUN_BUILD_DIR (default <source>/build),
 #      UCRUN_FUZZ_BUILD_DIR (default $UCRUN_BUILD_DIR/fuzz).
 # Exit: 0 clean; 1 a crash, leak, timeout or OOM (the reproducer's path is printed);
@@ -11,7 +11,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source_dir=$(cd "$here/../.." && pwd)
-targets=(compose_loader oci_config netlink guest_config)
+targets=(compose_loader oci_config netlink guest_config image_layer oci_image)
 
 target=${1:-}
 if [[ -z $target || ! " ${targets[*]} " =~ " $target " ]]; then
@@ -33,13 +33,12 @@ build_dir=${UCRUN_FUZZ_BUILD_DIR:-$build_root/fuzz}
 seconds=${UCRUN_FUZZ_SECONDS:-30}
 binary=$build_dir/fuzz_$target
 
-# The four ctests may start together: one build at a time (cmake's own build is incremental).
+# The ctests may start together: one build at a time (cmake's own build is incremental).
 mkdir -p "$build_dir"
 exec 9>"$build_dir/.build.lock"
 flock 9
-if [[ ! -f $build_dir/CMakeCache.txt ]]; then
-    cmake -S "$here" -B "$build_dir" -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ >/dev/null
-fi
+# Configured every time (a second or so): a target added since the cache was made is then known.
+cmake -S "$here" -B "$build_dir" -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ >/dev/null
 cmake --build "$build_dir" -j2 --target "fuzz_$target"
 flock -u 9
 

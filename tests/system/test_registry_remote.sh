@@ -71,6 +71,46 @@ for n in ucrun-test-none-$$ ucrun-test-bb-$$ ucrun-test-tls-$$ ucrun-test-down-$
 done
 assert_eq 0 "$(leftovers)" "failed pulls leave no staging directory"
 
+log "hostile images: a layer that unpacks past the limit, too many layers, too many files (docs/registry.md)"
+# hostile_push NAME CONTAINERFILE-LINES...: a FROM scratch image with the unikernel labels and a
+# manifest, pushed to the registry and removed locally.
+hostile_push() {
+    local name=$1 ctx
+    shift
+    ctx=$(mktemp -d /tmp/ucrun-test-hostile-reg.XXXXXX)
+    mkdir -p "$ctx/unikernel"
+    printf '{"name":"%s","kind":"multiboot","kernel":"kernel"}\n' "$name" >"$ctx/unikernel/manifest.json"
+    cp "$GUEST" "$ctx/unikernel/kernel"
+    { printf 'FROM scratch\nLABEL io.ucrun.unikernel.kind=multiboot\nCOPY unikernel/ /unikernel/\n'; printf '%s\n' "$@"; } \
+        >"$ctx/Containerfile"
+    head -c 1 /dev/zero >"$ctx/small"
+    "${HOSTILE_PREPARE:-true}" "$ctx"
+    podman build --pull=never -q -t "localhost/$name:latest" -f "$ctx/Containerfile" "$ctx" >/dev/null ||
+        fail "podman build $name"
+    rm -rf "$ctx"
+    podman push -q --tls-verify=false "localhost/$name:latest" "$REG_HOST/$PREFIX/$name:latest" >/dev/null 2>&1 ||
+        fail "podman push $name"
+    podman rmi -f "localhost/$name:latest" >/dev/null
+}
+big_file() { head -c 1100M /dev/zero >"$1/big"; }
+HOSTILE_PREPARE=big_file hostile_push "ucrun-test-bomb-$$" 'COPY big /unikernel/big'
+out=$(uc_uk pull "$REG_HOST/$PREFIX/ucrun-test-bomb-$$" --tls-verify=false --registry "$ROOT" 2>&1)
+assert_ne 0 "$?" "pull of a layer that unpacks to 1.1 GiB"
+assert_contains "$out" "layers unpack to more than the limit of 1 GiB" "the unpacked limit is named"
+layers=()
+for i in $(seq 1 17); do layers+=("COPY small /l$i"); done
+hostile_push "ucrun-test-layers-$$" "${layers[@]}"
+out=$(uc_uk pull "$REG_HOST/$PREFIX/ucrun-test-layers-$$" --tls-verify=false --registry "$ROOT" 2>&1)
+assert_ne 0 "$?" "pull of an image of 18 layers"
+assert_contains "$out" "18 layers is more than the limit of 16" "the layer limit is named"
+many_files() { mkdir "$1/many" && (cd "$1/many" && seq 1 4100 | xargs touch); }
+HOSTILE_PREPARE=many_files hostile_push "ucrun-test-files-$$" 'COPY many /unikernel/many/'
+out=$(uc_uk pull "$REG_HOST/$PREFIX/ucrun-test-files-$$" --tls-verify=false --registry "$ROOT" 2>&1)
+assert_ne 0 "$?" "pull of an image of 4100 files"
+assert_contains "$out" "holds more than the limit of 4096 tar members" "the file limit is named"
+for n in ucrun-test-bomb-$$ ucrun-test-layers-$$ ucrun-test-files-$$; do [[ ! -e $ROOT/$n ]] || fail "a refused pull installed $n"; done
+assert_eq 0 "$(leftovers)" "refused pulls leave no staging directory"
+
 # From here on ucrun itself pulls: its config names the registry.
 reg_set_remote "$PREFIX"
 

@@ -21,6 +21,11 @@ TEST_CASE("parse_image_manifest: OCI and Docker schema 2 manifests; indexes and 
     CHECK(m.layers[0].digest == kDigest2);
     CHECK(m.layers[0].media_type == "application/vnd.oci.image.layer.v1.tar+gzip");
     CHECK(blob_path("/d", kDigest2) == "/d/" + std::string(64, 'b'));
+    CHECK(m.config.size == std::uint64_t(1));
+    CHECK(m.layers[0].size == std::uint64_t(2));
+    CHECK_THROWS_WITH(parse_image_manifest(R"({"schemaVersion":2,"config":{"digest":")" + kDigest +
+                                               R"(","size":-1},"layers":[]})", "r"),
+                      Catch::Contains("r: config size is not a non-negative integer"));
 
     std::string docker = R"({"schemaVersion":2,"mediaType":"application/vnd.docker.distribution.manifest.v2+json",
         "config":{"digest":")" + kDigest + R"("},"layers":[]})";
@@ -68,4 +73,31 @@ TEST_CASE("entry_files: plain files under unikernel/, nothing else; links and ..
                       Catch::Contains("ref: member \"unikernel/kernel\" is not a regular file"));
     CHECK_THROWS_WITH(entry_files({{"unikernel/../../etc/x", T::file, 0644, "x", {}}}, "ref"),
                       Catch::Contains("has a \"..\" component"));
+}
+
+TEST_CASE("parse_image_index: entries with their platforms; is_image_index tells an index from an image",
+          "[registry][oci]") {
+    std::string index = R"({"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[
+        {"digest":")" + kDigest + R"(","size":10,"platform":{"os":"linux","architecture":"amd64"}},
+        {"digest":")" + kDigest2 + R"(","size":11}]})";
+    CHECK(is_image_index(index));
+    CHECK_FALSE(is_image_index(R"({"schemaVersion":2,"layers":[]})"));
+    CHECK_FALSE(is_image_index("not json"));
+    auto entries = parse_image_index(index, "r (index)");
+    REQUIRE(entries.size() == 2);
+    CHECK(entries[0].os == "linux");
+    CHECK(entries[0].architecture == "amd64");
+    CHECK(entries[0].manifest.size == std::uint64_t(10));
+    CHECK(entries[1].os.empty());
+    CHECK_THROWS_WITH(parse_image_index(R"({"manifests":[{"digest":"sha256:x"}]})", "r (index)"),
+                      Catch::Contains("r (index): manifest 0 digest"));
+    CHECK_THROWS_WITH(parse_image_index(R"({"layers":[]})", "r (index)"), Catch::Contains("not an image index"));
+}
+
+TEST_CASE("image_layout: a number past 64 bits is invalid JSON naming the origin, never an escaping exception",
+          "[registry][oci]") {
+    const std::string huge = R"({"schemaVersion":2,"layers":[],"config":{"size":1e99999}})";
+    CHECK_THROWS_WITH(parse_image_manifest(huge, "ref (manifest)"), Catch::StartsWith("ref (manifest): invalid JSON"));
+    CHECK_FALSE(is_image_index(R"({"manifests":[], "n": 44444444444444444444444444E44444444444444})"));
+    CHECK_THROWS_WITH(image_labels("4E4444444", "cfg"), Catch::StartsWith("cfg: invalid JSON"));
 }

@@ -20,6 +20,13 @@ TEST_CASE("skopeo_copy_argv: docker:// unless a transport is named; TLS off only
           sys::Argv{"/usr/bin/skopeo", "copy", "--src-tls-verify=false", "oci:/tmp/layout:web", "dir:/d"});
 }
 
+TEST_CASE("skopeo_inspect_argv: the raw manifest, TLS off only when asked", "[registry][remote]") {
+    CHECK(skopeo_inspect_argv("skopeo", "127.0.0.1:5000/u/web:latest", true) ==
+          sys::Argv{"skopeo", "inspect", "--raw", "docker://127.0.0.1:5000/u/web:latest"});
+    CHECK(skopeo_inspect_argv("skopeo", "docker://h/u/web@sha256:ab", false) ==
+          sys::Argv{"skopeo", "inspect", "--raw", "--tls-verify=false", "docker://h/u/web@sha256:ab"});
+}
+
 TEST_CASE("describe_skopeo_failure: one line that says what went wrong and where", "[registry][remote]") {
     struct Row {
         const char* err;

@@ -52,3 +52,12 @@ TEST_CASE("read_tar: a corrupt header or truncated content is an error naming th
     CHECK_THROWS_WITH(read_tar(tar_bytes::member("p", 'x', "garbage") + tar_bytes::end(), "L"),
                       Catch::Contains("malformed pax record"));
 }
+
+TEST_CASE("read_tar: the member list stops at max_members with a one-line error", "[registry][tar]") {
+    std::string three = tar_bytes::member("a", '0', "x") + tar_bytes::member("b", '0', "y") +
+                        tar_bytes::member("c", '5') + tar_bytes::end();
+    CHECK(read_tar(three, "layer", 3).size() == 3);
+    CHECK_THROWS_WITH(read_tar(three, "layer", 2), Catch::Equals("layer: the image holds more than the limit of 2 tar members"));
+    CHECK(read_tar(three, "layer", 5, 2).size() == 3);
+    CHECK_THROWS_WITH(read_tar(three, "layer", 4, 2), Catch::Contains("more than the limit of 4 tar members"));
+}
