@@ -3,70 +3,27 @@
 // (conditions ignored, no cycle detection, serial start, 255 on abort) the engine behaves like
 // docker compose; see docs/compat.md.
 #include "cli/ucompose/compat.hpp"
+#include "cli/ucompose/compat_commands.hpp"
+#include "cli/ucompose/compat_session.hpp"
 #include "cli/ucompose/unknown_command.hpp"
 
 #include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
 #include <cstring>
 #include <iostream>
 #include <map>
 
-#include "orchestrator/compat/shell_words.hpp"
 #include "orchestrator/engine/commands.hpp"
-#include "orchestrator/podman/limited_client.hpp"
 #include "orchestrator/version.hpp"
 
 namespace {
 
 using namespace ucompose;
-
-struct CompatGlobals {
-    std::vector<std::string> files;
-    std::string project_name;
-    std::string podman_path = "podman";
-    std::vector<std::string> podman_args;
-    std::map<std::string, std::vector<std::string>> verb_args;  // verb -> raw values
-    std::vector<std::string> env_files;
-    std::vector<std::string> profiles;
-    std::string in_pod;
-    bool no_ansi = false;
-    bool no_cleanup = false;
-    bool dry_run = false;
-    std::optional<std::string> parallel;  // --parallel (podman-compose's default: COMPOSE_PARALLEL_LIMIT)
-};
-
-const char* const kVerbsWithArgs[] = {"pull", "push", "build", "inspect", "run",
-                                      "start", "stop", "rm", "volume"};
-
-PodmanConfig podman_config(const CompatGlobals& g) {
-    PodmanConfig c;
-    c.path = g.podman_path;
-    for (const auto& v : g.podman_args)
-        for (auto& w : split_shell_words(v)) c.global_args.push_back(w);
-    for (const auto& [verb, values] : g.verb_args) {
-        for (const auto& v : values) {
-            for (auto& w : split_shell_words(v)) {
-                c.verb_args[verb].push_back(w);
-                // podman-compose passes --podman-run-args to `podman create` as well.
-                if (verb == "run") c.verb_args["create"].push_back(w);
-            }
-        }
-    }
-    return c;
-}
+using ucompose::compat::CompatGlobals;
+using ucompose::compat::kVerbsWithArgs;
 
 Session open(const CompatGlobals& g, const std::vector<std::string>& services, bool with_deps = true) {
-    SessionOptions o;
-    o.files = g.files;
-    o.project_name = g.project_name;
-    o.env_files = g.env_files;
-    o.profiles = g.profiles;
-    o.services = services;
-    o.with_dependencies = with_deps;
-    o.podman = podman_config(g);
-    o.dry_run = g.dry_run;
-    o.ansi = !g.no_ansi;
-    o.parallel = parallel_limit(g.parallel, environment_value("COMPOSE_PARALLEL_LIMIT"));
-    return open_session(o);
+    return ucompose::compat::open_compat_session(g, services, with_deps);
 }
 
 }  // namespace
@@ -98,6 +55,7 @@ int run_compat(int argc, char** argv) {
     app.add_flag("--no-ansi", g.no_ansi, "no ANSI control characters");
     app.add_flag("--no-cleanup", g.no_cleanup, "accepted for compatibility");
     app.add_flag("--dry-run", g.dry_run, "print the podman commands, run none");
+    app.add_flag("--verbose", g.verbose, "print debugging output");
     app.add_option_function<std::string>("--parallel", [&g](const std::string& v) { g.parallel = v; },
                                          "max podman commands at once, -1 for unlimited");
 
@@ -124,6 +82,10 @@ int run_compat(int argc, char** argv) {
     upc->add_flag("--no-start", up.policy.no_start);
     upc->add_flag("--build", up.policy.build);
     upc->add_flag("--abort-on-container-exit", up.exit.abort_on_container_exit);
+    upc->add_flag("--abort-on-container-failure", up.exit.abort_on_container_failure,
+                  "stop all containers if any container exits with a non-zero code");
+    upc->add_option("--no-attach", up.no_attach, "don't attach to the service's output")->allow_extra_args(false);
+    upc->add_flag("--no-hosts", g.no_hosts, "do not modify the /etc/hosts file in the container");
     upc->add_option("-t,--timeout", up.timeout);
     upc->add_flag("-V,--renew-anon-volumes", renew);
     upc->add_flag("--remove-orphans", up.policy.remove_orphans);
@@ -151,21 +113,15 @@ int run_compat(int argc, char** argv) {
     downc->add_flag("-v,--volumes", down.volumes);
     downc->add_option("-t,--timeout", down.timeout);
     downc->add_flag("--remove-orphans", down.remove_orphans);
+    downc->add_option("--rmi", down.rmi, "remove images used by services: all or local")
+        ->check(CLI::IsMember({"all", "local"}));
     downc->add_option("services", services);
     downc->callback([&] {
         Session s = open(g, {});
         code = ucompose::down(s, down);
     });
 
-    PsOptions ps;
-    ps.all = true;  // podman-compose ps lists every container of the project
-    auto* psc = app.add_subcommand("ps", "show the containers' status");
-    psc->add_flag("-q,--quiet", ps.quiet);
-    psc->add_option("--format", ps.format);
-    psc->callback([&] {
-        Session s = open(g, {});
-        code = ucompose::ps(s, ps);
-    });
+    ucompose::compat::add_inspect_commands(app, g, code);
 
     LogsOptions logs;
     bool latest = false, names = false;
@@ -173,6 +129,8 @@ int run_compat(int argc, char** argv) {
     logsc->add_flag("-f,--follow", logs.follow);
     logsc->add_flag("-l,--latest", latest);
     logsc->add_flag("-n,--names", names);
+    logsc->add_flag("--no-color", logs.no_color, "Produce monochrome output");
+    logsc->add_flag("--no-log-prefix", logs.no_log_prefix, "Don't print prefix in logs");
     logsc->add_option("--since", logs.since);
     logsc->add_flag("-t,--timestamps", logs.timestamps);
     logsc->add_option("--tail", logs.tail);
@@ -287,6 +245,7 @@ int run_compat(int argc, char** argv) {
     auto* help = app.add_subcommand("help", "show help");
     help->callback([&] { std::cout << app.help(); });
 
+    app.parse_complete_callback([&g] { spdlog::set_level(g.verbose ? spdlog::level::debug : spdlog::level::info); });
     check_command_word(app, argc, argv, "podman-compose");
     try {
         app.parse(argc, argv);

@@ -51,6 +51,10 @@ struct PsOptions {
     std::vector<std::string> status;  // --status filter
 };
 int ps(Session& session, const PsOptions& options);
+// podman-compose's ps: `podman ps -a --filter label=io.podman.compose.project=<project>`, with
+// `--format {{.ID}}` for quiet or the caller's --format (a podman Go template, or json), its
+// output passed through as podman prints it.
+int podman_ps(Session& session, bool quiet, const std::optional<std::string>& format);
 
 struct LogsOptions {
     std::vector<std::string> services;

@@ -7,6 +7,7 @@
 
 #include "orchestrator/engine/commands.hpp"
 #include "orchestrator/engine/loop.hpp"
+#include "orchestrator/engine/names.hpp"
 #include "orchestrator/engine/ops.hpp"
 #include "orchestrator/engine/table.hpp"
 
@@ -77,6 +78,16 @@ Task<int> ps_task(Session& s, const PsOptions& o) {
 int ps(Session& session, const PsOptions& options) {
     asio::io_context io;
     return run_task(io, ps_task(session, options));
+}
+
+int podman_ps(Session& session, bool quiet, const std::optional<std::string>& format) {
+    sys::Argv args{"-a", "--filter", std::string("label=") + label::kPodmanProject + "=" + session.project.name};
+    if (quiet) {
+        args.insert(args.end(), {"--format", "{{.ID}}"});
+    } else if (format) {
+        args.insert(args.end(), {"--format", *format});
+    }
+    return session.client->foreground(cmd("ps", args));
 }
 
 }  // namespace ucompose

@@ -6,6 +6,7 @@
 #     --podman-run-args="--runtime=ucrun": redis first (depends-on read as depends_on), each
 #     container runs its QEMU with a tap, a publish reaches the subscriber, `logs subscriber`
 #     shows it;
+#   - ps --format/-q (passed to podman), config --services, port answer as podman-compose's do;
 #   - redis down: the publisher answers 503 and keeps running; redis back: publishing works again;
 #   - `down`: no QEMU process, tap, container or network of the project remains.
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -56,6 +57,16 @@ pub_starting=$(grep -n "${PROJECT}_publisher_1  Starting" <<<"$out" | cut -d: -f
 [[ -n $redis_started && -n $pub_starting && $redis_started -lt $pub_starting ]] ||
     fail "redis-mq must be started before the publisher starts: $out"
 demo_record "$PROJECT"
+
+# ---- podman-compose's inspection commands --------------------------------------------------
+names=$(compat ps --format '{{.Names}}' | sort | tr '\n' ' ')
+assert_eq "${PROJECT}_publisher_1 ${PROJECT}_redis-mq_1 ${PROJECT}_subscriber_1 " "$names" "compat ps --format '{{.Names}}' passes the template to podman"
+ids=$(compat ps -q | wc -l)
+assert_eq 3 "$ids" "compat ps -q: one ID per container"
+assert_eq "publisher redis-mq subscriber " "$(compat config --services | sort | tr '\n' ' ')" "compat config --services"
+assert_contains "$(compat config)" "depends_on:" "compat config prints the normalized model (depends-on read as depends_on)"
+assert_contains "$(compat port publisher 8080)" ":$DEMO_PORT" "compat port publisher 8080"
+out=$(compat port publisher 9999 2>&1) && fail "compat port of an unpublished port must fail: $out"
 
 demo_publish "$PROJECT" "$DEMO_PORT" "$TIMEOUT"
 assert_match "$DEMO_REPLY" '^json data successfully published to message queue from [a-z0-9-]+$' "the publisher's answer"
