@@ -43,6 +43,7 @@ SessionOptions compat_session_options(const CompatGlobals& g, const std::vector<
     o.podman = podman_config(g);
     o.dry_run = g.dry_run;
     o.verbose = g.verbose;
+    o.podman_compose = true;
     o.ansi = !g.no_ansi;
     o.parallel = parallel_limit(g.parallel, environment_value("COMPOSE_PARALLEL_LIMIT"));
     return o;

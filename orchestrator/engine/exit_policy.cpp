@@ -35,6 +35,7 @@ bool ExitPolicy::on_exit(const std::string& service, int code) {
 
 int ExitPolicy::exit_code() const {
     if (interrupted_ && !o_.exit_code_from) return 130;
+    if (o_.podman_compose && !o_.exit_code_from && !o_.abort_on_container_failure) return 0;
     return code_;
 }
 

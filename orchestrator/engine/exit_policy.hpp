@@ -1,4 +1,4 @@
-// docker compose's rules for an attached `up`: when to stop everything, and the exit code,
+// docker compose's (or podman-compose's) rules for an attached `up`: when to stop everything, and the exit code,
 // decided from the sequence of container exits (pure; tested as data).
 #pragma once
 #include <optional>
@@ -18,7 +18,15 @@ struct ExitPolicyOptions {
     bool abort_on_container_exit = false;
     bool abort_on_container_failure = false;
     std::optional<std::string> exit_code_from;  // implies abort_on_container_exit
+    // podman-compose's exit code (compat mode): --abort-on-container-exit alone exits 0, whatever
+    // the container's code; --abort-on-container-failure and --exit-code-from as docker's.
+    bool podman_compose = false;
 };
+
+inline ExitPolicyOptions exit_options(ExitPolicyOptions o, bool podman_compose) {
+    o.podman_compose = podman_compose;
+    return o;
+}
 
 class ExitPolicy {
 public:

@@ -46,7 +46,8 @@ Task<int> run_image_ops(Session& s, std::vector<ImageOp> ops, ImageOpWords w) {
                 std::cerr << "ucompose: " << (w.ignore_failures ? "warning" : "error") << ": service "
                           << '"' << op->service << "\": " << w.verb << " of " << op->ref << " failed: "
                           << r.message() << "\n";
-                if (!w.ignore_failures) rc = 1;
+                // podman-compose exits with podman's own status (125, say); docker compose with 1.
+                if (!w.ignore_failures && rc == 0) rc = s.podman_compose && r.exit_code > 0 ? r.exit_code : 1;
             }
             group.done();
         }, &err);
@@ -93,13 +94,16 @@ Task<int> build_task(Session& s, const BuildOptions& o) {
 }
 
 Task<int> push_task(Session& s, const PushOptions& o) {
-    // Services that are built and name their image (podman-compose's and docker compose's rule:
-    // an image only pulled is somebody else's to push).
+    // Services that are built and name their image (docker compose's rule: an image only pulled
+    // is somebody else's to push). podman-compose pushes every built service, by the name its
+    // build tagged (`<project>_<service>` without `image:`).
     std::vector<ImageOp> ops;
     std::set<std::string> refs;
     for (const auto& [name, svc] : s.project.services) {
-        if (!selected(o.services, name) || !svc.build || !svc.image) continue;
-        if (refs.insert(*svc.image).second) ops.push_back({name, *svc.image, cmd("push", *svc.image)});
+        if (!selected(o.services, name) || !svc.build) continue;
+        if (!svc.image && !s.podman_compose) continue;
+        std::string ref = image_name(s.project, svc);
+        if (refs.insert(ref).second) ops.push_back({name, ref, cmd("push", ref)});
     }
     co_return co_await run_image_ops(s, std::move(ops), {"Pushing", "Pushed", "push", o.quiet, o.ignore_failures});
 }

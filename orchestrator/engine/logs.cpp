@@ -1,7 +1,10 @@
-// `logs`: every selected container's `podman logs` at once, prefixed `service-1  | `.
+// `logs`: every selected container's `podman logs` at once, prefixed `service-1  | ` (compat
+// mode: `[service_1] |`).
 #include <iostream>
+#include <map>
 
 #include "orchestrator/engine/commands.hpp"
+#include "orchestrator/engine/log_style.hpp"
 #include "orchestrator/engine/loop.hpp"
 #include "orchestrator/engine/names.hpp"
 #include "orchestrator/engine/ops.hpp"
@@ -15,20 +18,37 @@ Task<int> logs_task(Session& s, const LogsOptions& o) {
     auto ex = co_await asio::this_coro::executor;
     std::vector<ObservedContainer> all = co_await observe_containers(*s.client, s.project);
     std::vector<ObservedContainer> targets = select_containers(all, o.services, false);
-    LogPrinter printer(std::cout, s.color && !o.no_color, !o.no_log_prefix);
-    for (const auto& c : targets) printer.add(display_name(c.service(), c.number()));
+    LogPrinter printer(std::cout, log_style(s, o.no_color, o.no_log_prefix));
+    // podman-compose's label and colour, or docker's; podman-compose pads to the longest
+    // service name and asks podman to colour the text too.
+    auto label = [&](const ObservedContainer& c) {
+        if (!s.podman_compose) return display_name(c.service(), c.number());
+        auto it = s.project.services.find(c.service());
+        return it == s.project.services.end() ? c.name : podman_compose_label(it->second, c.number());
+    };
+    if (s.podman_compose) {
+        std::map<std::string, int> colors = podman_compose_colors(s.project);
+        for (const auto& c : targets) {
+            printer.add(label(c), colors[c.service()]);
+            printer.pad_to(c.service().size());
+        }
+    } else {
+        for (const auto& c : targets) printer.add(label(c));
+    }
+    const bool podman_color = s.podman_compose && s.ansi && !o.no_color;
     WaitGroup group(ex);
     std::exception_ptr err;
     int rc = 0;
     for (const auto& c : targets) {
         sys::Argv args;
         if (o.follow) args.push_back("-f");
+        if (podman_color) args.push_back("--color");
         if (o.timestamps) args.push_back("-t");
         if (o.tail && *o.tail != "all") args.insert(args.end(), {"--tail", *o.tail});
         if (o.since) args.insert(args.end(), {"--since", *o.since});
         if (o.until) args.insert(args.end(), {"--until", *o.until});
         args.push_back(c.name);
-        std::string display = display_name(c.service(), c.number());
+        std::string display = label(c);
         group.add();
         spawn_fn(ex, [&, args, display]() -> Task<void> {
             auto sink = [&](std::string_view line) { printer.line(display, line); };

@@ -1,6 +1,7 @@
 #include "orchestrator/engine/output.hpp"
 
 #include <cstdio>
+#include <iostream>
 
 namespace ucompose {
 
@@ -66,24 +67,47 @@ std::string service_color(int n) {
     return colors[n % 10];
 }
 
-LogPrinter::LogPrinter(std::ostream& out, bool color, bool prefix) : out_(out), color_(color), prefix_(prefix) {}
+std::string podman_compose_color(int n) {
+    static const char* colors[] = {"\033[1;32m", "\033[1;33m", "\033[1;34m", "\033[1;35m", "\033[1;36m"};
+    return colors[n % 5];
+}
+
+LogPrinter::LogPrinter(std::ostream& out, LogStyle style) : out_(out), style_(style) {}
 
 void LogPrinter::add(const std::string& name) {
-    width_ = std::max(width_, name.size());
-    if (!colors_.count(name)) colors_.emplace(name, static_cast<int>(colors_.size()));
+    if (!colors_.count(name)) add(name, static_cast<int>(colors_.size()));
+}
+
+void LogPrinter::add(const std::string& name, int color) {
+    if (!style_.podman_compose) width_ = std::max(width_, name.size());
+    colors_[name] = color;
+}
+
+void LogPrinter::pad_to(std::size_t width) { width_ = std::max(width_, width); }
+
+std::string LogPrinter::color_of(const std::string& name) const {
+    auto it = colors_.find(name);
+    int n = it == colors_.end() ? 0 : it->second;
+    return style_.podman_compose ? podman_compose_color(n) : service_color(n);
 }
 
 std::string LogPrinter::prefix(const std::string& name, bool bar) const {
+    if (style_.podman_compose) {
+        std::string p = "[" + name + "]";
+        if (name.size() <= width_) p.append(width_ + 1 - name.size(), ' ');
+        if (!bar) return p + " ";
+        if (!style_.ansi) return p + "| ";
+        return (style_.color ? color_of(name) : std::string("\033[0m")) + p + "|\033[0m ";
+    }
     std::string p = name;
     if (p.size() < width_) p.resize(width_, ' ');
     p += bar ? "  | " : "  ";
-    if (!color_) return p;
-    auto it = colors_.find(name);
-    return service_color(it == colors_.end() ? 0 : it->second) + p + "\033[0m";
+    if (!style_.color) return p;
+    return color_of(name) + p + "\033[0m";
 }
 
 void LogPrinter::line(const std::string& name, std::string_view text) {
-    std::string s = prefix_ ? prefix(name, true) : std::string();
+    std::string s = style_.prefix ? prefix(name, true) : std::string();
     s.append(text);
     s += '\n';
     out_ << s << std::flush;
@@ -91,10 +115,11 @@ void LogPrinter::line(const std::string& name, std::string_view text) {
 
 void LogPrinter::status(const std::string& name, const std::string& text) {
     std::string s = name + " " + text;
-    if (color_) {
-        auto it = colors_.find(name);
-        s = service_color(it == colors_.end() ? 0 : it->second) + s + "\033[0m";
+    if (style_.podman_compose) {  // podman-compose logs it; stdout holds only the containers' lines
+        std::cerr << s << "\n" << std::flush;
+        return;
     }
+    if (style_.color) s = color_of(name) + s + "\033[0m";
     out_ << s << "\n" << std::flush;
 }
 

@@ -87,6 +87,8 @@ int run(Session& s, const RunOptions& o) {
         view.project.disabled_services.insert(view.project.services.extract(o.service));
         view.color = s.color;
         view.live = s.live;
+        view.ansi = s.ansi;
+        view.podman_compose = s.podman_compose;
         view.verbose = s.verbose;
         view.runtimes = s.runtimes;
         view.client = std::move(s.client);  // borrowed for the call

@@ -36,6 +36,8 @@ Session open_session(const SessionOptions& o) {
     s.client = limit_parallelism(make_podman_client(o.podman, o.dry_run), o.parallel);
     s.color = o.ansi && ::isatty(1) && !o.dry_run;
     s.live = o.ansi && ::isatty(2) && !o.dry_run;
+    s.ansi = o.ansi && !o.dry_run;
+    s.podman_compose = o.podman_compose;
     s.verbose = o.verbose;
     s.unikernels = registry_unikernel_source();
     s.runtimes = registered_runtimes(read_containers_conf());

@@ -29,6 +29,9 @@ struct SessionOptions {
     bool dry_run = false;
     bool ansi = true;  // false: --no-ansi
     bool verbose = false;
+    // Compat mode: podman-compose's log lines (orchestrator/engine/log_style.hpp), exit codes
+    // (podman's own, where podman-compose passes them on) and push rule (docs/compat.md).
+    bool podman_compose = false;
     // --parallel / COMPOSE_PARALLEL_LIMIT: at most this many podman commands at once (-1: no
     // limit). Only run() is limited, not logs -f / wait streams nor foreground commands.
     int parallel = -1;
@@ -39,6 +42,8 @@ struct Session {
     std::unique_ptr<PodmanClient> client;
     bool color = false;  // colours in logs (stdout is a tty and ansi)
     bool live = false;   // live progress (stderr is a tty and ansi)
+    bool ansi = true;    // false: --no-ansi (or --dry-run)
+    bool podman_compose = false;
     bool verbose = false;
     EngineClock* clock = &real_clock();   // health-check intervals (tests inject a ManualClock)
     // Registry names `up` fetches before creating (null: none are fetched; ucrun still pulls on

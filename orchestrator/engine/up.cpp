@@ -15,6 +15,7 @@
 #include "orchestrator/engine/commands.hpp"
 #include "orchestrator/engine/exit_policy.hpp"
 #include "orchestrator/engine/health.hpp"
+#include "orchestrator/engine/log_style.hpp"
 #include "orchestrator/engine/loop.hpp"
 #include "orchestrator/engine/names.hpp"
 #include "orchestrator/engine/ops.hpp"
@@ -66,13 +67,15 @@ public:
           ex_(ex),
           changed_(ex),
           progress_(std::cerr, s.live && o.detach),
-          printer_(std::cout, s.color && !o.no_color, !o.no_log_prefix),
-          policy_(o.exit) {}
+          printer_(std::cout, log_style(s, o.no_color, o.no_log_prefix)),
+          policy_(exit_options(o.exit, s.podman_compose)) {}
 
     Task<int> run();
 
 private:
     Task<void> prepare_images(const ImagePlan& plan);
+    // The prefix of a container's attached lines: `service-1`, or `service` in compat mode.
+    std::string log_label(const std::string& service, int number) const;
     void prepare_unikernels(const std::vector<std::string>& selected);
     Task<void> create_resources(const Plan& plan);
     Task<void> service_main(ServiceRun& r);
@@ -203,14 +206,24 @@ Task<int> Up::run() {
         signals_ = std::make_unique<asio::signal_set>(ex_, SIGINT, SIGTERM);
         spawn_logged(ex_, handle_signals(), &spawn_error_);
     }
+    // podman-compose's attached lines are `[service] |`, padded to the longest service name.
+    std::map<std::string, int> pc_colors;
+    if (s_.podman_compose) pc_colors = podman_compose_colors(p_);
     for (const auto& name : selected) {
         ServiceRun& r = runs_[name];
         r.svc = &p_.service(name);
         r.steps = plan.services[name];
         for (const auto& st : r.steps) {
-            if (st.kind != StepKind::Remove) printer_.add(display_name(name, st.number));
+            if (st.kind == StepKind::Remove) continue;
+            if (s_.podman_compose) {
+                printer_.add(log_label(name, st.number), pc_colors[name]);
+            } else {
+                printer_.add(log_label(name, st.number));
+            }
         }
     }
+    if (s_.podman_compose)
+        for (const auto& [name, svc] : p_.services) printer_.pad_to(name.size());
     WaitGroup all(ex_);
     for (auto& [name, r] : runs_) {
         all.add();
@@ -661,8 +674,12 @@ Task<void> Up::exit_monitor(ServiceRun& r) {
     changed_.notify();
 }
 
+std::string Up::log_label(const std::string& service, int number) const {
+    return s_.podman_compose ? service : display_name(service, number);
+}
+
 Task<void> Up::attach(std::string service, std::string name, int number) {
-    std::string display = display_name(service, number);
+    std::string display = log_label(service, number);
     WaitGroup logs_done(ex_);
     logs_done.add();
     sys::Argv args{"-f"};

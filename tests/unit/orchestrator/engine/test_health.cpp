@@ -96,6 +96,28 @@ TEST_CASE("exit policy: --abort-on-container-failure ignores clean exits") {
     CHECK(p.exit_code() == 2);
 }
 
+TEST_CASE("exit policy in compat mode: podman-compose's codes") {
+    struct Case {
+        const char* name;
+        ExitPolicyOptions o;
+        std::vector<std::pair<std::string, int>> exits;
+        int code;
+    };
+    const std::vector<Case> cases = {
+        {"--abort-on-container-exit, first fails: 0", {true, false, std::nullopt, true}, {{"a", 1}, {"b", 143}}, 0},
+        {"--abort-on-container-exit, all clean: 0", {true, false, std::nullopt, true}, {{"a", 0}, {"b", 0}}, 0},
+        {"--abort-on-container-failure: the failure's code", {false, true, std::nullopt, true}, {{"a", 0}, {"b", 3}}, 3},
+        {"--abort-on-container-failure, none fails: 0", {false, true, std::nullopt, true}, {{"a", 0}, {"b", 0}}, 0},
+        {"--exit-code-from: that service's code", {false, false, std::string("b"), true}, {{"a", 0}, {"b", 42}}, 42},
+    };
+    for (const auto& c : cases) {
+        INFO(c.name);
+        ExitPolicy p(c.o);
+        for (const auto& [service, code] : c.exits) p.on_exit(service, code);
+        CHECK(p.exit_code() == c.code);
+    }
+}
+
 TEST_CASE("exit policy: Ctrl-C gives 130") {
     ExitPolicy p({});
     p.on_interrupt();
