@@ -1,7 +1,8 @@
 #!/bin/bash
 # `build` builds every service with a build section (tagged with its image name, --build-arg over
 # the file's args), leaves image-only services alone; `push` pushes built images that name an
-# image, and a push that fails names the service and exits 1 unless --ignore-push-failures.
+# image, and a push that fails names the service and exits 1 unless --ignore-push-failures
+# (compat mode: every built service is pushed, and a failure exits with podman's status).
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 . "$(dirname "${BASH_SOURCE[0]}")/compose_lib.sh"
 compose_project build
@@ -64,4 +65,11 @@ assert_not_contains "$out" "push $TEST_IMAGE" "dry run does not push plain (not 
 out=$("$UCOMPOSE" compat -p "$PROJECT" -f "$PROJECT_DIR/compose.yaml" --dry-run build --no-cache --build-arg GREETING=c app 2>&1)
 assert_contains "$out" "build -t ${PROJECT}_app --build-arg GREETING=c --no-cache $PROJECT_DIR/app" "compat build's podman argv"
 assert_not_contains "$out" "named" "compat build of one service builds only that one"
+# podman-compose pushes every built service, by the name its build tagged; a failure exits with podman's status.
+out=$("$UCOMPOSE" compat -p "$PROJECT" -f "$PROJECT_DIR/compose.yaml" --dry-run push 2>&1)
+assert_contains "$out" "push ${PROJECT}_app" "compat push pushes app by its built name"
+assert_contains "$out" "push 127.0.0.1:9/uct/named-$$:latest" "compat push pushes named"
+assert_not_contains "$out" "push $TEST_IMAGE" "compat push does not push plain (not built)"
+out=$("$UCOMPOSE" compat -p "$PROJECT" -f "$PROJECT_DIR/compose.yaml" push named 2>&1)
+assert_eq 125 "$?" "a failed compat push exits with podman's status (output: $out)"
 log "ok"
