@@ -73,12 +73,18 @@ bool has_domain(const std::string& ref) {
     std::string first = ref.substr(0, slash);
     return first == "localhost" || first.find('.') != std::string::npos || first.find(':') != std::string::npos;
 }
+// With a tag, and Docker Hub's official images under their full path (docker.io/python:3 is
+// docker.io/library/python:3, as podman and docker read it).
 std::string with_tag(const std::string& ref) {
-    if (ref.find('@') != std::string::npos) return ref;
-    auto slash = ref.rfind('/');
-    auto colon = ref.rfind(':');
-    if (colon == std::string::npos || (slash != std::string::npos && colon < slash)) return ref + ":latest";
-    return ref;
+    std::string r = ref;
+    const std::string hub = "docker.io/";
+    if (r.compare(0, hub.size(), hub) == 0 && r.find('/', hub.size()) == std::string::npos)
+        r.insert(hub.size(), "library/");
+    if (r.find('@') != std::string::npos) return r;
+    auto slash = r.rfind('/');
+    auto colon = r.rfind(':');
+    if (colon == std::string::npos || (slash != std::string::npos && colon < slash)) return r + ":latest";
+    return r;
 }
 }  // namespace
 

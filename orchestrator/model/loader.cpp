@@ -173,11 +173,7 @@ public:
             if (svc.networks.empty() && !svc.network_mode) svc.networks["default"] = {};
 
         Selection sel;
-        if (auto p = compose_var("COMPOSE_PROFILES")) {
-            std::stringstream ss(*p);
-            for (std::string item; std::getline(ss, item, ',');)
-                if (!item.empty()) sel.profiles.push_back(item);
-        }
+        if (auto p = compose_var("COMPOSE_PROFILES")) sel.profiles = split_profiles_var(*p);
         sel.profiles.insert(sel.profiles.end(), opts_.profiles.begin(), opts_.profiles.end());
         sel.services = opts_.services;
         sel.with_dependencies = opts_.with_dependencies;

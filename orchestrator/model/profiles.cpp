@@ -7,6 +7,20 @@
 
 namespace ucompose {
 
+std::vector<std::string> split_profiles_var(const std::string& value) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= value.size()) {
+        std::size_t end = value.find(',', start);
+        if (end == std::string::npos) end = value.size();
+        std::string item = value.substr(start, end - start);
+        std::size_t b = item.find_first_not_of(" \t");
+        if (b != std::string::npos) out.push_back(item.substr(b, item.find_last_not_of(" \t") - b + 1));
+        start = end + 1;
+    }
+    return out;
+}
+
 void apply_selection(Project& project, const Selection& sel,
                      const std::function<void(const std::string&)>& warn) {
     std::set<std::string> active(sel.profiles.begin(), sel.profiles.end());

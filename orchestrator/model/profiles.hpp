@@ -14,6 +14,10 @@ struct Selection {
     bool with_dependencies = true;
 };
 
+// COMPOSE_PROFILES' value as profile names: split at commas, blanks around each name dropped
+// ("a, b" is a and b, as podman-compose reads it), empty items skipped.
+std::vector<std::string> split_profiles_var(const std::string& value);
+
 // Moves the services that are not enabled into project.disabled_services.
 // Enabled: a service without profiles or with an active profile; when services are
 // named, exactly those (whatever their profiles) plus their dependencies. Dependencies

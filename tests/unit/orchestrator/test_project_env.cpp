@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "compose_fixture.hpp"
+#include "orchestrator/model/profiles.hpp"
 
 using namespace compose_test;
 using ucompose::LoadOptions;
@@ -75,4 +76,33 @@ TEST_CASE("project env: ${COMPOSE_PROJECT_NAME} from -f - (standard input read o
     o.project_name = "piped";
     o.stdin_input = &in;
     CHECK(*load(o).project.service("web").image == "a:piped");
+}
+
+TEST_CASE("project env: COMPOSE_PROFILES names are split at commas and trimmed", "[config][env][profiles]") {
+    struct Case {
+        const char* value;
+        std::vector<std::string> profiles;
+    };
+    const std::vector<Case> cases = {
+        {"a", {"a"}},
+        {"a,b", {"a", "b"}},
+        {"profile-1, profile-2", {"profile-1", "profile-2"}},
+        {" a ,\tb\t, ,", {"a", "b"}},
+        {"", {}},
+        {"*", {"*"}},
+    };
+    for (const auto& c : cases) {
+        INFO(c.value);
+        CHECK(ucompose::split_profiles_var(c.value) == c.profiles);
+    }
+    TempDir project;
+    project.write("compose.yaml",
+                  "services:\n  web: {image: a}\n  t1: {image: b, profiles: [p1]}\n  t2: {image: b, profiles: [p2]}\n");
+    LoadOptions o;
+    o.working_dir = project.path();
+    o.environment = {{"HOME", "/home/tester"}, {"COMPOSE_PROFILES", "p1, p2"}};
+    o.files = {project.path() + "/compose.yaml"};
+    Loaded l = load(o);
+    CHECK(l.project.services.count("t1") == 1);
+    CHECK(l.project.services.count("t2") == 1);
 }

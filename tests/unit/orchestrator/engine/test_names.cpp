@@ -53,6 +53,11 @@ TEST_CASE("image references match podman's listed names") {
     CHECK(image_reference_matches("localhost/x", "localhost/x:latest"));
     CHECK_FALSE(image_reference_matches("localhost/x", "docker.io/library/x:latest"));
     CHECK_FALSE(image_reference_matches("busybox:1", "docker.io/library/busybox:latest"));
+    // Docker Hub's official images without library/ (podman-compose's suite names them so).
+    CHECK(image_reference_matches("docker.io/python:3.11-slim", "docker.io/library/python:3.11-slim"));
+    CHECK(image_reference_matches("docker.io/busybox", "docker.io/library/busybox:latest"));
+    CHECK_FALSE(image_reference_matches("docker.io/python:3.11-slim", "docker.io/other/python:3.11-slim"));
+    CHECK_FALSE(image_reference_matches("docker.io/me/python", "docker.io/library/python:latest"));
 }
 
 TEST_CASE("unikernel services: extension, image label, or the tracker with SERVICE_NAME") {
