@@ -23,10 +23,22 @@ Task<int> down_task(Session& s, const DownOptions& o) {
 
     // Containers of the model's services (and one-off `run` containers); orphans only on request.
     std::vector<ObservedContainer> targets;
+    std::vector<std::string> orphans;
     for (const auto& c : all) {
         std::string svc = c.service();
         bool known = p.services.count(svc) || p.disabled_services.count(svc);
-        if (known || o.remove_orphans) targets.push_back(c);
+        if (known || o.remove_orphans) {
+            targets.push_back(c);
+        } else if (!c.oneoff()) {
+            orphans.push_back(c.name);
+        }
+    }
+    if (!orphans.empty()) {
+        std::string list;
+        for (const auto& n : orphans) list += (list.empty() ? "" : " ") + n;
+        std::cerr << "ucompose: warning: found orphan containers (" << list << ") for this project. If you "
+                  << "removed or renamed this service in your compose file, you can run this command with "
+                  << "the --remove-orphans flag to clean it up.\n";
     }
     std::vector<std::string> services;
     for (const auto& c : targets) {
@@ -88,8 +100,14 @@ Task<int> down_task(Session& s, const DownOptions& o) {
         spawn_fn(ex, [&, n]() -> Task<void> {
             progress.event("Network", n, "Removing");
             PodmanResult r = co_await pm.run(cmd("network rm", n));
-            progress.event("Network", n, r.ok() ? "Removed" : "Error", true, !r.ok());
-            if (!r.ok()) {
+            // A network still used by containers `down` leaves (orphans, another project's) stays,
+            // with a warning, as docker compose's "Resource is still in use".
+            bool in_use = !r.ok() && network_in_use(r);
+            progress.event("Network", n, r.ok() ? "Removed" : in_use ? "Resource is still in use" : "Error", true,
+                           !r.ok() && !in_use);
+            if (in_use) {
+                std::cerr << "ucompose: warning: network " << n << " is still in use: " << r.message() << "\n";
+            } else if (!r.ok()) {
                 std::cerr << "ucompose: error: network " << n << ": " << r.message() << "\n";
                 rc = 1;
             }

@@ -158,4 +158,10 @@ std::vector<std::string> with_restart_dependents(const Project& project, const s
     return {out.begin(), out.end()};
 }
 
+bool network_in_use(const PodmanResult& r) {
+    if (r.ok()) return false;
+    return r.err.find("network is being used") != std::string::npos ||
+           r.err.find("has associated containers") != std::string::npos;
+}
+
 }  // namespace ucompose

@@ -40,4 +40,8 @@ std::vector<std::string> with_restart_dependents(const Project& project, const s
 // Start levels restricted to `services`, for ordered start (forward) or stop (reversed).
 std::vector<std::vector<std::string>> levels_of(const Project& project, const std::vector<std::string>& services);
 
+// A failed `podman network rm` because containers still use the network ("... has associated
+// containers with it ...: network is being used").
+bool network_in_use(const PodmanResult& result);
+
 }  // namespace ucompose

@@ -46,3 +46,31 @@ podman network exists "${PROJECT}_front" && fail "network front left behind"
 podman network exists "${PROJECT}_back" && fail "network back left behind"
 podman volume exists "${PROJECT}_data" && fail "volume data left behind"
 assert_eq running "$(state_of "${other}_web_1")" "the other project's container survives"
+
+# An orphan (a service removed from the file) stays without --remove-orphans: down warns, keeps
+# the network it still uses, and exits 0; with --remove-orphans both go.
+cat >"$PROJECT_DIR/compose.yaml" <<YAML
+services:
+  web:
+    image: $TEST_IMAGE
+    command: $IDLE_CMD
+  old:
+    image: $TEST_IMAGE
+    command: $IDLE_CMD
+YAML
+uc up -d >/dev/null 2>&1 || fail "up of web and old failed"
+cat >"$PROJECT_DIR/compose.yaml" <<YAML
+services:
+  web:
+    image: $TEST_IMAGE
+    command: $IDLE_CMD
+YAML
+out=$(uc down -t 0 2>&1)
+assert_eq 0 "$?" "down with an orphan left exits 0 (output: $out)"
+assert_contains "$out" "found orphan containers (${PROJECT}_old_1)" "down names the orphan"
+assert_contains "$out" "network ${PROJECT}_default is still in use" "down keeps the network the orphan uses, with a warning"
+assert_eq running "$(state_of "${PROJECT}_old_1")" "the orphan is left running"
+assert_rc 0 "down --remove-orphans" uc down -t 0 --remove-orphans
+assert_eq "" "$(podman ps -aq --filter "label=io.podman.compose.project=$PROJECT")" "--remove-orphans removed the orphan"
+podman network exists "${PROJECT}_default" && fail "network default left behind after --remove-orphans"
+log PASS

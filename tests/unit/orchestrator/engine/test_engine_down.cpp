@@ -62,12 +62,20 @@ TEST_CASE("down: podman failures", "[engine][down]") {
          {"ucompose: warning: stop: timed out waiting for file /run/p_web_1/exit"},
          {},
          {"rm -f p_web_1", "network rm p_default"}},
-        {"network rm exits 125",
+        {"network still in use: a warning, as docker compose's \"Resource is still in use\"",
          {"network", "rm"},
          failed(125, "Error: \"p_default\" has associated containers with it. Use -f to forcibly delete containers and pods: network is being used\n"),
+         0,
+         {},
+         {"ucompose: warning: network p_default is still in use: \"p_default\" has associated containers with it. Use -f "
+          "to forcibly delete containers and pods: network is being used"},
+         {},
+         {"rm -f p_db_1 p_solo_1"}},
+        {"network rm exits 125 otherwise",
+         {"network", "rm"},
+         failed(125, "Error: netavark: failed to delete bridge\n"),
          1,
-         {"ucompose: error: network p_default: \"p_default\" has associated containers with it. Use -f to forcibly "
-          "delete containers and pods: network is being used"},
+         {"ucompose: error: network p_default: netavark: failed to delete bridge"},
          {},
          {},
          {"rm -f p_db_1 p_solo_1"}},
@@ -99,6 +107,35 @@ TEST_CASE("down: podman failures", "[engine][down]") {
         for (const auto& x : c.present) {
             INFO("expected: " << x);
             CHECK(has(a, x));
+        }
+    }
+}
+
+TEST_CASE("down: orphans stay without --remove-orphans, with docker compose's warning", "[engine][down]") {
+    const char* two = "services:\n  web:\n    image: docker.io/library/busybox:latest\n";
+    for (bool remove : {false, true}) {
+        INFO("--remove-orphans " << remove);
+        Harness h(load_yaml(two));
+        // `old` was a service of an earlier version of the file.
+        Project before = load_yaml("services:\n  web:\n    image: a\n  old:\n    image: a\n");
+        h.client->reply({"images"}, ok(images_json(h.project())));
+        h.client->reply({"ps"}, ok(ps_json(before, {{"web"}, {"old"}})));
+        h.client->reply({"network", "ls"}, ok("[{\"name\":\"p_default\"}]"));
+        if (!remove)
+            h.client->reply({"network", "rm"}, failed(125, "Error: \"p_default\" has associated containers with it. "
+                                                          "Use -f to forcibly delete containers and pods: network is being used\n"));
+        DownOptions o;
+        o.remove_orphans = remove;
+        Outcome r = run_main([&] { return down(h.session, o); });
+        CHECK(r.code == 0);
+        std::vector<std::string> a = actions(*h.client);
+        CHECK(has(a, "rm -f p_web_1"));
+        CHECK(has(a, "rm -f p_old_1") == remove);
+        if (remove) {
+            CHECK_THAT(r.err, !Catch::Contains("orphan"));
+        } else {
+            CHECK_THAT(r.err, Catch::Contains("ucompose: warning: found orphan containers (p_old_1) for this project"));
+            CHECK_THAT(r.err, Catch::Contains("--remove-orphans"));
         }
     }
 }
