@@ -345,7 +345,10 @@ Value parse_volume_short(const std::string& spec, const Position& pos, const Nor
         }
     }
     if (!bind_opts.map.empty()) {
-        if (!bind) throw bad("bind options on a named volume");
+        // A named volume takes an SELinux label (`:z`, `:Z`, as podman and docker accept it),
+        // never a propagation.
+        if (!bind && (bind_opts.map.size() != 1 || !bind_opts.find("selinux")))
+            throw bad("bind options on a named volume");
         m.set("bind", std::move(bind_opts), pos);
     }
     if (!volume_opts.map.empty()) m.set("volume", std::move(volume_opts), pos);

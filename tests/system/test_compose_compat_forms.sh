@@ -4,6 +4,7 @@
 #     tty or not; `--no-color` keeps its resets, `--no-log-prefix` prints the bare text;
 #   - attached up: `[service] |` prefixes; --abort-on-container-exit exits 0 as podman-compose
 #     does, --abort-on-container-failure with the failed container's code;
+#   - podman-compose's forms: ulimits as a list of name=soft[:hard], `:ro,z` on a named volume;
 #   - ps --format '{{.Names}}' and -q are podman's; a pull that fails exits with podman's 125;
 #   - down removes every container and the network.
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -63,6 +64,25 @@ out=$(pc --no-ansi up --abort-on-container-failure 2>/dev/null)
 rc=$?
 assert_eq 3 "$rc" "up --abort-on-container-failure exits with the failed container's code"
 assert_eq exited "$(state_of "${PROJECT}_longer_1")" "--abort-on-container-failure stopped the other service"
+
+# podman-compose's forms: ulimits as name=soft[:hard] strings, an SELinux label on a named volume.
+cat >"$PROJECT_DIR/compose.yaml" <<YAML
+services:
+  forms:
+    image: $TEST_IMAGE
+    command: ["sh", "-c", "ulimit -n; ulimit -Hu; touch /data/x 2>&1 || echo read-only"]
+    ulimits: [nofile=1002, nproc=1002:2002]
+    volumes: ["myvol1:/data:ro,z"]
+volumes:
+  myvol1: {}
+YAML
+out=$(pc --no-ansi up 2>&1)
+assert_eq 0 "$?" "up of podman-compose's forms (output: $out)"
+assert_contains "$out" "| 1002" "ulimits: [nofile=1002] reaches the container"
+assert_contains "$out" "| 2002" "ulimits: [nproc=1002:2002] sets the hard limit"
+assert_contains "$out" "Read-only file system" "myvol1:/data:ro,z is mounted read-only"
+assert_rc 0 "compat down -v" pc down -t 0 -v
+podman volume exists "${PROJECT}_myvol1" && fail "down -v left the volume ${PROJECT}_myvol1"
 
 cat >"$PROJECT_DIR/compose.yaml" <<YAML
 services:

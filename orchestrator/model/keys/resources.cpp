@@ -74,11 +74,35 @@ void read_memswap_limit(const Value& v, const KeyRead& r, Service& s) {
     s.memswap_limit = (v.is_scalar() && v.scalar == "-1") ? -1 : read_bytes(v, r.path());
 }
 
-// "nofile: 1024" or "nofile: {soft, hard}".
+// podman-compose's (and `podman run --ulimit`'s) form: "nofile=1001" or "nproc=1002:2002".
+void read_ulimit_word(const Value& v, const std::string& p, Service& s) {
+    if (!v.is_scalar()) throw_type(v, p, "a mapping, or name=soft[:hard] strings");
+    const std::string& w = v.scalar;
+    auto eq = w.find('=');
+    if (eq == std::string::npos || eq == 0)
+        throw Error(v.pos, p + ": invalid ulimit \"" + w + "\": expected name=soft[:hard]");
+    std::string name = w.substr(0, eq), limits = w.substr(eq + 1);
+    auto colon = limits.find(':');
+    Ulimit u;
+    if (colon == std::string::npos) {
+        u.single = read_int(Value::make_scalar(limits, v.pos), p + "." + name);
+    } else {
+        u.soft = read_int(Value::make_scalar(limits.substr(0, colon), v.pos), p + "." + name + ".soft");
+        u.hard = read_int(Value::make_scalar(limits.substr(colon + 1), v.pos), p + "." + name + ".hard");
+    }
+    s.ulimits[name] = u;
+}
+
+// "nofile: 1024" or "nofile: {soft, hard}"; podman-compose's "nofile=1024" string or list of them.
 void read_ulimits(const Value& v, const KeyRead& r, Service& s) {
     const std::string p = r.path();
     s.ulimits.clear();
     if (v.is_null()) return;
+    if (v.is_scalar()) return read_ulimit_word(v, p, s);
+    if (v.is_seq()) {
+        for (const Value& item : v.seq) read_ulimit_word(item, p, s);
+        return;
+    }
     need_map(v, p);
     for (const Entry& e : v.map) {
         const std::string kp = p + "." + e.key;

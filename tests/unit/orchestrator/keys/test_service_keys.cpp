@@ -57,6 +57,23 @@ TEST_CASE("dns: a string or a list, appended unique across files, one --dns each
                       "compose.yaml:2:6: services.web.dns must be a list of strings, not a mapping");
 }
 
+TEST_CASE("ulimits: the spec's mapping, or podman-compose's name=soft[:hard] string or list", "[keys][ulimits]") {
+    ContainerSpec spec;
+    spec.name = "p_web_1";
+    spec.image = "x";
+    const sys::Argv want{"--name", "p_web_1", "--ulimit", "nofile=1002", "--ulimit", "nproc=1002:2002", "x"};
+    CHECK(container_args(service({"image: x\nulimits: {nofile: 1002, nproc: {soft: 1002, hard: 2002}}\n"}), spec) == want);
+    CHECK(container_args(service({"image: x\nulimits: [nproc=1002:2002, nofile=1002]\n"}), spec) == want);
+    Service one = service({"image: x\nulimits: nofile=1001\n"});
+    REQUIRE(one.ulimits.count("nofile") == 1);
+    CHECK(one.ulimits.at("nofile").single == 1001);
+
+    CHECK_THROWS_WITH(service({"image: x\nulimits: nofile\n"}),
+                      "compose.yaml:2:10: services.web.ulimits: invalid ulimit \"nofile\": expected name=soft[:hard]");
+    CHECK_THROWS_WITH(service({"image: x\nulimits: [nofile=many]\n"}),
+                      Catch::Contains("services.web.ulimits.nofile"));
+}
+
 TEST_CASE("stop_grace_period: a duration, replaced by a later file, whole seconds to podman", "[keys]") {
     Service s = service({"image: x\nstop_grace_period: 1m\n", "stop_grace_period: 2500ms\n"});
     CHECK(s.stop_grace_period == std::chrono::milliseconds(2500));
