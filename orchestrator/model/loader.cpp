@@ -214,11 +214,19 @@ private:
 
     // Parsed, interpolated and normalised (relative paths against base_dir); extends not
     // yet resolved.
-    Value read_document(const std::string& file, const std::string& base_dir, const Lookup* lookup = nullptr) {
+    // extended: a file named by extends.file, which may be of compose's first format (its
+    // services at the top level, no `services:`), as podman-compose reads it (docs/compat.md).
+    Value read_document(const std::string& file, const std::string& base_dir, const Lookup* lookup = nullptr,
+                        bool extended = false) {
         const std::string shown = file == "-" ? "<stdin>" : file;
         Value doc = parse_yaml(read_text(file), shown);
         if (doc.is_null()) throw Error(Position{shown, 0, 0}, "empty compose file");
         if (!doc.is_map()) throw Error(doc.pos, "top level must be a mapping, not " + std::string(doc.kind_name()));
+        if (extended && !doc.find("services")) {
+            Value wrapped = Value::make_map(doc.pos);
+            wrapped.set("services", std::move(doc), wrapped.pos);
+            doc = std::move(wrapped);
+        }
         interpolate_tree(doc, lookup ? *lookup : lookup_, unset_);
         NormalizeContext nctx{base_dir, home_, warn_};
         normalize_top_level(doc, nctx);
@@ -293,7 +301,7 @@ private:
         auto it = others_.find(path);
         if (it != others_.end()) return *it->second;
         if (!sys::path_exists(path)) throw Error(ref, "extends: file " + path + " not found");
-        auto doc = std::make_unique<Value>(read_document(path, parent_dir(path)));
+        auto doc = std::make_unique<Value>(read_document(path, parent_dir(path), nullptr, true));
         return *others_.emplace(path, std::move(doc)).first->second;
     }
 
