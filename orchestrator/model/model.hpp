@@ -171,6 +171,9 @@ struct FileObjectRef {
     std::optional<std::string> target;
     std::optional<std::string> uid, gid;
     std::optional<int> mode;
+    // podman's secret type (podman-compose's extension): "mount" (a file, the default) or "env"
+    // (an environment variable named by target; external secrets only).
+    std::optional<std::string> type;
     Position where;
 };
 

@@ -39,6 +39,15 @@ void validate_project(const Project& project) {
             for (const FileObjectRef& r : *refs) {
                 if (!defs->count(r.source))
                     throw Error(r.where, "service '" + name + "' refers to undefined " + kind + " '" + r.source + "'");
+                if (r.type != "env") continue;
+                // An environment variable is podman's own secret: nothing on disk to bind, and no
+                // owner or mode to give.
+                if (std::string(kind) != "secret" || !defs->at(r.source).external)
+                    throw Error(r.where, "service '" + name + "': " + kind + " '" + r.source +
+                                             "' of type env must be an external (podman) secret");
+                if (r.uid || r.gid || r.mode)
+                    throw Error(r.where, "service '" + name + "': secret '" + r.source +
+                                             "' of type env takes no uid, gid or mode");
             }
         }
         for (const auto& [net, att] : svc.networks) {

@@ -86,7 +86,7 @@ FileObjectArgs file_object_args(const Project& project, const Service& service) 
         const FileObjectDef& d = project.secrets.at(r.source);
         std::string target = r.target.value_or(r.source);
         if (d.external) {
-            std::string v = d.name + ",type=mount,target=" + target;
+            std::string v = d.name + ",type=" + r.type.value_or("mount") + ",target=" + target;
             if (r.uid) v += ",uid=" + *r.uid;
             if (r.gid) v += ",gid=" + *r.gid;
             if (r.mode) {

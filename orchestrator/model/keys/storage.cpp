@@ -116,7 +116,7 @@ void add_mount(sys::Argv& a, const VolumeMount& m, const std::map<std::string, s
     }
 }
 
-// secrets: / configs: of a service: "name" or {source, target, uid, gid, mode}.
+// secrets: / configs: of a service: "name" or {source, target, uid, gid, mode, type}.
 std::vector<FileObjectRef> read_file_object_refs(const Value& v, const std::string& path) {
     std::vector<FileObjectRef> out;
     if (v.is_null()) return out;
@@ -134,6 +134,11 @@ std::vector<FileObjectRef> read_file_object_refs(const Value& v, const std::stri
                 else if (e.key == "target") r.target = read_string(e.value, kp);
                 else if (e.key == "uid") r.uid = read_string(e.value, kp);
                 else if (e.key == "gid") r.gid = read_string(e.value, kp);
+                else if (e.key == "type") {
+                    r.type = read_string(e.value, kp);
+                    if (*r.type != "mount" && *r.type != "env")
+                        throw Error(e.value.pos, kp + " must be mount or env, not \"" + *r.type + "\"");
+                }
                 else if (e.key == "mode") {
                     // YAML 1.1 octal (0440), YAML 1.2 octal (0o440), or a decimal number.
                     const std::string m = read_string(e.value, kp);
@@ -199,6 +204,7 @@ Emitter emit_refs(std::vector<FileObjectRef> Service::*member) {
             put(j, "target", r.target);
             put(j, "uid", r.uid);
             put(j, "gid", r.gid);
+            put(j, "type", r.type);
             if (r.mode) {
                 char buf[16];
                 std::snprintf(buf, sizeof buf, "0%o", *r.mode);
