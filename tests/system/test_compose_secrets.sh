@@ -1,7 +1,7 @@
 #!/bin/bash
 # secrets and configs reach the container as docker compose provides them without swarm: a file
 # secret read-only at /run/secrets/<name>, a config at its target, an external secret from
-# podman's secret store (with its mode).
+# podman's secret store (with its mode, and as a variable with podman's type: env).
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 . "$(dirname "${BASH_SOURCE[0]}")/compose_lib.sh"
 compose_project secrets
@@ -20,6 +20,9 @@ services:
       - source: vault
         target: token
         mode: 0400
+      - source: vault
+        target: VAULT_TOKEN
+        type: env
     configs:
       - source: app_conf
         target: /etc/app.conf
@@ -38,6 +41,7 @@ assert_eq "s3cret-$$" "$(uc exec -T app cat /run/secrets/db_password)" "the file
 assert_eq "conf-$$" "$(uc exec -T app cat /etc/app.conf)" "the config at its target"
 assert_eq "vault-$$" "$(uc exec -T app cat /run/secrets/token)" "the external podman secret"
 assert_eq "400" "$(uc exec -T app stat -c %a /run/secrets/token)" "the external secret's mode"
+assert_eq "vault-$$" "$(uc exec -T app sh -c 'echo $VAULT_TOKEN')" "the external secret of type env, as a variable"
 uc exec -T app sh -c 'echo x >/run/secrets/db_password' 2>/dev/null &&
     fail "the file secret is writable from the container"
 assert_eq "s3cret-$$" "$(cat "$PROJECT_DIR/db_password.txt")" "the host's secret file is unchanged"
