@@ -60,6 +60,14 @@ inline Loaded load(ucompose::LoadOptions o) {
     return out;
 }
 
+// The options of `-p p` run in `dir` (its compose.yaml found by discovery).
+inline ucompose::LoadOptions options_in(const TempDir& dir) {
+    ucompose::LoadOptions o;
+    o.working_dir = dir.path();
+    o.project_name = "p";
+    return o;
+}
+
 // `ucompose config` YAML with the given directory replaced by "$DIR".
 inline std::string config_yaml(const ucompose::Project& p, const std::string& dir) {
     std::string y = ucompose::project_to_yaml(p);

@@ -12,9 +12,7 @@ TEST_CASE("extends: a file without services: has its services at the top level",
     dir.write("compose.yaml",
               "services:\n  web:\n    extends:\n      file: common.yml\n      service: webapp\n"
               "    environment: [DEBUG=1]\n  important_web:\n    extends: web\n    cpu_shares: 10\n");
-    ucompose::LoadOptions o;
-    o.working_dir = dir.path();
-    o.project_name = "p";
+    ucompose::LoadOptions o = options_in(dir);
     Loaded l = load(o);
     const ucompose::Service& web = l.project.service("web");
     CHECK(web.image == std::optional<std::string>("base"));

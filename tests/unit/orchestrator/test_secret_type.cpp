@@ -11,9 +11,7 @@ namespace {
 
 std::string load_message(TempDir& dir, const std::string& yaml) {
     dir.write("compose.yaml", yaml);
-    ucompose::LoadOptions o;
-    o.working_dir = dir.path();
-    o.project_name = "p";
+    ucompose::LoadOptions o = options_in(dir);
     try {
         load(o);
     } catch (const ucompose::Error& e) {
@@ -31,9 +29,7 @@ TEST_CASE("secrets: type env reaches podman as --secret name,type=env,target=VAR
               "services:\n  test:\n    image: a\n    secrets:\n      - source: tok\n        target: ENV_SECRET\n"
               "        type: env\n      - source: tok\n        target: /etc/tok\n        type: mount\n"
               "secrets:\n  tok:\n    external: true\n");
-    ucompose::LoadOptions o;
-    o.working_dir = dir.path();
-    o.project_name = "p";
+    ucompose::LoadOptions o = options_in(dir);
     Loaded l = load(o);
     ucompose::FileObjectArgs a = ucompose::file_object_args(l.project, l.project.service("test"));
     CHECK(a.secrets == std::vector<std::string>{"tok,type=env,target=ENV_SECRET", "tok,type=mount,target=/etc/tok"});

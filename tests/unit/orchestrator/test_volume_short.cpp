@@ -11,9 +11,7 @@ TEST_CASE("named volume with :ro,z reaches podman as -v <project>_myvol1:/var/ww
     TempDir dir;
     dir.write("compose.yaml",
               "services:\n  web:\n    image: a\n    volumes: [\"myvol1:/var/www/html:ro,z\"]\nvolumes:\n  myvol1: {}\n");
-    ucompose::LoadOptions o;
-    o.working_dir = dir.path();
-    o.project_name = "p";
+    ucompose::LoadOptions o = options_in(dir);
     Loaded l = load(o);
     ucompose::ContainerSpec spec;
     spec.name = "p_web_1";
