@@ -108,12 +108,23 @@ int run(Session& s, const RunOptions& o) {
         asio::io_context io;
         run_task(io, ensure_resources(s, o.service));
     }
-    asio::io_context io;
-    std::vector<ObservedImage> images = run_task(io, list_images(*s.client));
+    std::vector<ObservedImage> images;
+    {
+        asio::io_context io;
+        images = run_task(io, list_images(*s.client));
+    }
     const ObservedImage* img = find_image(images, image_name(s.project, svc));
-    if (!img && !s.client->dry_run()) {
-        if (svc.build) throw Error("service \"" + svc.name + "\": image " + image_name(s.project, svc) +
-                                   " is not built yet: run `ucompose build " + svc.name + "` or `up --build`");
+    if (!img && svc.build) {
+        // As docker compose (and podman-compose): `run` builds a missing image first.
+        BuildOptions b;
+        b.services = {svc.name};
+        if (int rc = build(s, b); rc != 0) return rc;
+        asio::io_context io;
+        images = run_task(io, list_images(*s.client));
+        img = find_image(images, image_name(s.project, svc));
+        if (!img && !s.client->dry_run())
+            throw Error("service \"" + svc.name + "\": image " + image_name(s.project, svc) +
+                        " is missing after its build");
     }
     ContainerSpec spec = container_spec(s.project, svc, 1, config_hash(svc, img ? img->id : ""), img);
     spec.name = o.name ? *o.name : s.project.name + "_" + svc.name + "_run_" + random_suffix();

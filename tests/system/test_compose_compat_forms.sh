@@ -5,6 +5,7 @@
 #   - attached up: `[service] |` prefixes; --abort-on-container-exit exits 0 as podman-compose
 #     does, --abort-on-container-failure with the failed container's code;
 #   - podman-compose's forms: ulimits as a list of name=soft[:hard], `:ro,z` on a named volume;
+#   - run builds a missing image first;
 #   - ps --format '{{.Names}}' and -q are podman's; a pull that fails exits with podman's 125;
 #   - down removes every container and the network.
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -83,6 +84,21 @@ assert_contains "$out" "| 2002" "ulimits: [nproc=1002:2002] sets the hard limit"
 assert_contains "$out" "Read-only file system" "myvol1:/data:ro,z is mounted read-only"
 assert_rc 0 "compat down -v" pc down -t 0 -v
 podman volume exists "${PROJECT}_myvol1" && fail "down -v left the volume ${PROJECT}_myvol1"
+
+# run builds a missing image first (as podman-compose and docker compose do).
+mkdir -p "$PROJECT_DIR/app"
+printf 'FROM %s\nCMD ["echo", "built-and-run"]\n' "$TEST_IMAGE" >"$PROJECT_DIR/app/Dockerfile"
+cat >"$PROJECT_DIR/compose.yaml" <<YAML
+services:
+  app:
+    build: ./app
+YAML
+on_exit_eval "podman rmi -f '${PROJECT}_app' >/dev/null 2>&1"
+out=$(pc run --rm app 2>&1)
+assert_eq 0 "$?" "compat run of a service whose image is not built yet (output: $out)"
+assert_contains "$out" "built-and-run" "run built the image, then ran it"
+podman image exists "${PROJECT}_app" || fail "run did not tag the built image ${PROJECT}_app"
+assert_rc 0 "compat down" pc down -t 0
 
 cat >"$PROJECT_DIR/compose.yaml" <<YAML
 services:

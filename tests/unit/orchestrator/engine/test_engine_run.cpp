@@ -85,3 +85,25 @@ TEST_CASE("run: the one-off container's command line", "[engine][run]") {
     CHECK(std::find(last.args.begin(), last.args.end(), "com.docker.compose.oneoff=True") != last.args.end());
     CHECK(sys::Argv(last.args.end() - 3, last.args.end()) == sys::Argv{"docker.io/library/busybox:latest", "echo", "hi"});
 }
+
+TEST_CASE("run: a built service's missing image is built first, as docker compose does", "[engine][run][build]") {
+    const char* built = "services:\n  app:\n    build: .\n";
+    for (bool build_fails : {false, true}) {
+        INFO("build fails " << build_fails);
+        Harness h(load_yaml(built));
+        h.client->reply_sequence({"images"}, {ok("[]"), ok(images_json(h.project()))});
+        h.client->reply({"ps"}, ok("[]"));
+        if (build_fails) h.client->reply({"build"}, failed(1, "Error: building at STEP \"RUN false\": exit status 1\n"));
+        RunOptions o;
+        o.service = "app";
+        o.name = "oneoff";
+        o.no_tty = true;
+        Outcome r = run_main([&] { return run(h.session, o); });
+        INFO(r.err);
+        std::vector<std::string> a = actions(*h.client);
+        CHECK(count_of(a, "build -t p_app ") == 1);
+        CHECK(has(a, "run oneoff") == !build_fails);
+        if (!build_fails) CHECK(index_of(a, "run oneoff") > 0);
+        CHECK(r.code == (build_fails ? 1 : 0));
+    }
+}
