@@ -93,6 +93,12 @@ namespace shape {
 
 void ports(Value& v, const std::string& path, const NormalizeContext&) {
     if (v.is_null()) return;
+    // One port as a bare string ("9001:9001"), as podman-compose reads it: a list of one.
+    if (v.is_scalar()) {
+        Value one = Value::make_seq(v.pos);
+        one.seq.push_back(std::move(v));
+        v = std::move(one);
+    }
     if (!v.is_seq()) wrong_type(v, path, "a list");
     Value out = Value::make_seq(v.pos);
     out.tag = v.tag;

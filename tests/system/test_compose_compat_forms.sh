@@ -4,7 +4,8 @@
 #     tty or not; `--no-color` keeps its resets, `--no-log-prefix` prints the bare text;
 #   - attached up: `[service] |` prefixes; --abort-on-container-exit exits 0 as podman-compose
 #     does, --abort-on-container-failure with the failed container's code;
-#   - podman-compose's forms: ulimits as a list of name=soft[:hard], `:ro,z` on a named volume;
+#   - podman-compose's forms: ulimits as a list of name=soft[:hard], `:ro,z` on a named volume,
+#     a bare string ports;
 #   - run builds a missing image first;
 #   - ps --format '{{.Names}}' and -q are podman's; a pull that fails exits with podman's 125;
 #   - down removes every container and the network.
@@ -74,9 +75,11 @@ services:
     command: ["sh", "-c", "ulimit -n; ulimit -Hu; touch /data/x 2>&1 || echo read-only"]
     ulimits: [nofile=1002, nproc=1002:2002]
     volumes: ["myvol1:/data:ro,z"]
+    ports: "127.0.0.1::8080"
 volumes:
   myvol1: {}
 YAML
+assert_contains "$(pc config 2>/dev/null)" "target: 8080" "a bare string ports is read as a list of one"
 out=$(pc --no-ansi up 2>&1)
 assert_eq 0 "$?" "up of podman-compose's forms (output: $out)"
 assert_contains "$out" "| 1002" "ulimits: [nofile=1002] reaches the container"

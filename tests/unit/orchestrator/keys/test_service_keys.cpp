@@ -74,6 +74,18 @@ TEST_CASE("ulimits: the spec's mapping, or podman-compose's name=soft[:hard] str
                       Catch::Contains("services.web.ulimits.nofile"));
 }
 
+TEST_CASE("ports: one port as a bare string is a list of one (podman-compose's form)", "[keys][ports]") {
+    Service bare = service({"image: x\nports: \"9001:9001\"\n"});
+    Service listed = service({"image: x\nports: [\"9001:9001\"]\n"});
+    ContainerSpec spec;
+    spec.name = "p_web_1";
+    spec.image = "x";
+    spec.publish_ports = true;
+    REQUIRE(bare.ports.size() == 1);
+    CHECK(container_args(bare, spec) == container_args(listed, spec));
+    CHECK_THROWS_WITH(service({"image: x\nports: {a: 1}\n"}), Catch::Contains("services.web.ports must be a list"));
+}
+
 TEST_CASE("stop_grace_period: a duration, replaced by a later file, whole seconds to podman", "[keys]") {
     Service s = service({"image: x\nstop_grace_period: 1m\n", "stop_grace_period: 2500ms\n"});
     CHECK(s.stop_grace_period == std::chrono::milliseconds(2500));
