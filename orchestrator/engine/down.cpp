@@ -33,13 +33,7 @@ Task<int> down_task(Session& s, const DownOptions& o) {
             orphans.push_back(c.name);
         }
     }
-    if (!orphans.empty()) {
-        std::string list;
-        for (const auto& n : orphans) list += (list.empty() ? "" : " ") + n;
-        std::cerr << "ucompose: warning: found orphan containers (" << list << ") for this project. If you "
-                  << "removed or renamed this service in your compose file, you can run this command with "
-                  << "the --remove-orphans flag to clean it up.\n";
-    }
+    if (!orphans.empty()) std::cerr << "ucompose: warning: found " << orphan_containers_advice(orphans) << "\n";
     std::vector<std::string> services;
     for (const auto& c : targets) {
         if (std::find(services.begin(), services.end(), c.service()) == services.end()) services.push_back(c.service());

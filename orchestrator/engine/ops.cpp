@@ -158,6 +158,13 @@ std::vector<std::string> with_restart_dependents(const Project& project, const s
     return {out.begin(), out.end()};
 }
 
+std::string orphan_containers_advice(const std::vector<std::string>& names) {
+    std::string list;
+    for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+    return "orphan containers (" + list + ") for this project. If you removed or renamed this service in your "
+           "compose file, you can run this command with the --remove-orphans flag to clean it up.";
+}
+
 bool network_in_use(const PodmanResult& r) {
     if (r.ok()) return false;
     return r.err.find("network is being used") != std::string::npos ||

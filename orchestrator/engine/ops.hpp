@@ -40,6 +40,10 @@ std::vector<std::string> with_restart_dependents(const Project& project, const s
 // Start levels restricted to `services`, for ordered start (forward) or stop (reversed).
 std::vector<std::vector<std::string>> levels_of(const Project& project, const std::vector<std::string>& services);
 
+// docker compose's words about containers of services no longer in the file, after "Found "
+// (up) or "found " (down): "orphan containers (a, b) for this project. If you removed ...".
+std::string orphan_containers_advice(const std::vector<std::string>& names);
+
 // A failed `podman network rm` because containers still use the network ("... has associated
 // containers with it ...: network is being used").
 bool network_in_use(const PodmanResult& result);

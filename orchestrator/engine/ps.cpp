@@ -81,7 +81,7 @@ int ps(Session& session, const PsOptions& options) {
 }
 
 int podman_ps(Session& session, bool quiet, const std::optional<std::string>& format) {
-    sys::Argv args{"-a", "--filter", std::string("label=") + label::kPodmanProject + "=" + session.project.name};
+    sys::Argv args{"-a", "--filter", project_filter(session.project)};
     if (quiet) {
         args.insert(args.end(), {"--format", "{{.ID}}"});
     } else if (format) {

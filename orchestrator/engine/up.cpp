@@ -192,13 +192,7 @@ Task<int> Up::run() {
         for (const auto& e : plan.errors) msg += (msg.empty() ? "" : "\n") + e;
         throw Error(msg);
     }
-    if (!plan.orphans_kept.empty()) {
-        std::string names;
-        for (const auto& n : plan.orphans_kept) names += (names.empty() ? "" : ", ") + n;
-        spdlog::warn("Found orphan containers ({}) for this project. If you removed or renamed this service in your "
-                     "compose file, you can run this command with the --remove-orphans flag to clean it up.",
-                     names);
-    }
+    if (!plan.orphans_kept.empty()) spdlog::warn("Found {}", orphan_containers_advice(plan.orphans_kept));
     co_await create_resources(plan);
 
     attached_ = !o_.detach && !o_.no_attach_logs;
