@@ -20,7 +20,7 @@
 #include "runtime/sys/error.hpp"
 #include "runtime/sys/file.hpp"
 #include "runtime/sys/process.hpp"
-#include "runtime/ucrun/config.hpp"
+#include "runtime/oci/config.hpp"
 #include "runtime/unikernel/accel.hpp"
 #include "runtime/unikernel/bundle.hpp"
 #include "runtime/unikernel/host_vmm.hpp"

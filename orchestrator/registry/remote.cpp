@@ -2,7 +2,7 @@
 
 #include "runtime/registry/name.hpp"
 #include "runtime/sys/error.hpp"
-#include "runtime/ucrun/config.hpp"
+#include "runtime/oci/config.hpp"
 
 namespace ucompose::registry {
 

@@ -8,7 +8,7 @@
 namespace ucrun::registry {
 
 Kind parse_kind(const std::string& text) {
-    if (auto k = unikernel::parse_kind(text)) return *k;
+    if (auto k = kind_from_name(text)) return *k;
     throw sys::Error("unknown unikernel kind \"" + text + "\" (use linux, multiboot or disk)");
 }
 
@@ -60,7 +60,7 @@ Manifest parse_manifest(const std::string& json_text, const std::string& what) {
     if (auto why = name_problem(m.name))
         throw sys::Error(what + ": invalid unikernel name \"" + m.name + "\": " + *why);
     std::string kind = *str("kind", true);
-    auto k = unikernel::parse_kind(kind);
+    auto k = kind_from_name(kind);
     if (!k) throw sys::Error(what + ": \"kind\" is \"" + kind + "\" (use linux, multiboot or disk)");
     m.kind = *k;
     m.kernel = str("kernel", false).value_or("");

@@ -5,14 +5,12 @@
 #include <optional>
 #include <string>
 
-#include "runtime/unikernel/source.hpp"
+#include "runtime/registry/guest_kind.hpp"
 
 namespace ucrun::registry {
 
 // One enum for the guest kind everywhere: linux | multiboot | disk.
-using Kind = unikernel::GuestKind;
-
-using unikernel::to_string;  // "linux" | "multiboot" | "disk"
+using Kind = GuestKind;
 // Throws sys::Error for anything but linux|multiboot|disk (for option values; the manifest
 // parser reports its own error naming the file).
 Kind parse_kind(const std::string& text);

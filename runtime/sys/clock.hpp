@@ -3,7 +3,7 @@
 // - ucrun's container record "created" (runtime/ucrun/create.cpp), which `ucrun state` prints:
 //   runc and crun print their Go/C RFC 3339 times with nanoseconds, and podman, containerd and
 //   CRI-O parse any fraction.
-// - ucrun's --log lines "time" (runtime/ucrun/log.cpp): nanoseconds order lines written within
+// - ucrun's --log lines "time" (runtime/oci/log.cpp): nanoseconds order lines written within
 //   the same second, as runc's and crun's logs do.
 #pragma once
 #include <ctime>

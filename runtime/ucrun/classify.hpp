@@ -3,9 +3,9 @@
 #include <optional>
 #include <string>
 
-#include "runtime/ucrun/config.hpp"
-#include "runtime/ucrun/record.hpp"
-#include "runtime/ucrun/spec.hpp"
+#include "runtime/oci/config.hpp"
+#include "runtime/oci/record.hpp"
+#include "runtime/oci/spec.hpp"
 #include "runtime/unikernel/source.hpp"
 
 namespace ucrun {

@@ -14,10 +14,10 @@
 #include "runtime/sys/error.hpp"
 #include "runtime/ucrun/classify.hpp"
 #include "runtime/ucrun/delegate.hpp"
-#include "runtime/ucrun/fault.hpp"
-#include "runtime/ucrun/log.hpp"
+#include "runtime/oci/fault.hpp"
+#include "runtime/oci/log.hpp"
 #include "runtime/ucrun/passthrough.hpp"
-#include "runtime/ucrun/spec.hpp"
+#include "runtime/oci/spec.hpp"
 #include "runtime/ucrun/verbs.hpp"
 #include "runtime/unikernel/unikernel.hpp"
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "runtime/ucrun/options.hpp"
+#include "runtime/oci/options.hpp"
 
 namespace ucrun {
 

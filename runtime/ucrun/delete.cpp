@@ -1,7 +1,7 @@
 // delete: the delegate removes the container; then, for a unikernel, ucrun clears what it made.
 // With --force this also cleans up after a crash between create and delete.
 #include "runtime/sys/error.hpp"
-#include "runtime/ucrun/log.hpp"
+#include "runtime/oci/log.hpp"
 #include "runtime/ucrun/passthrough.hpp"
 #include "runtime/ucrun/verbs.hpp"
 #include "runtime/unikernel/unikernel.hpp"

@@ -2,7 +2,7 @@
 // their meaning.
 #include "runtime/sys/error.hpp"
 #include "runtime/sys/process.hpp"
-#include "runtime/ucrun/log.hpp"
+#include "runtime/oci/log.hpp"
 #include "runtime/ucrun/passthrough.hpp"
 #include "runtime/ucrun/verbs.hpp"
 

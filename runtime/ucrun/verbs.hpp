@@ -3,10 +3,10 @@
 #pragma once
 #include <string>
 
-#include "runtime/ucrun/config.hpp"
+#include "runtime/oci/config.hpp"
 #include "runtime/ucrun/delegate.hpp"
-#include "runtime/ucrun/options.hpp"
-#include "runtime/ucrun/record.hpp"
+#include "runtime/oci/options.hpp"
+#include "runtime/oci/record.hpp"
 
 namespace ucrun {
 

@@ -70,7 +70,7 @@ std::optional<SourceRef> from_ucrun_annotations(const std::map<std::string, std:
         else if (k == "cmdline") s.cmdline = v;
         else if (k == "memory") s.memory_mib = parse_memory_mib(v, "annotation " + name);
         else if (k == "kind") {
-            auto kind = parse_kind(v);
+            auto kind = kind_from_name(v);
             if (!kind)
                 throw sys::Error("annotation " + name + "=\"" + v + "\": unknown kind (use linux, multiboot or disk)");
         } else {
@@ -78,7 +78,7 @@ std::optional<SourceRef> from_ucrun_annotations(const std::map<std::string, std:
         }
     }
     if (auto kind = get(m, "kind"); !kind.empty())
-        s.kind = *parse_kind(kind);
+        s.kind = *kind_from_name(kind);
     else if (!s.disk.empty())
         s.kind = GuestKind::disk;
     else if (!s.initrd.empty())

@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "runtime/ucrun/spec.hpp"
+#include "runtime/oci/spec.hpp"
 
 namespace ucrun::unikernel {
 

@@ -1,6 +1,6 @@
 #include "runtime/unikernel/resolve.hpp"
 
-#include "runtime/ucrun/spec.hpp"
+#include "runtime/oci/spec.hpp"
 
 #include <fcntl.h>
 

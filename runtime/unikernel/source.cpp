@@ -8,22 +8,6 @@
 
 namespace ucrun::unikernel {
 
-const char* to_string(GuestKind k) {
-    switch (k) {
-    case GuestKind::linux_: return "linux";
-    case GuestKind::multiboot: return "multiboot";
-    case GuestKind::disk: return "disk";
-    }
-    return "?";
-}
-
-std::optional<GuestKind> parse_kind(const std::string& s) {
-    if (s == "linux") return GuestKind::linux_;
-    if (s == "multiboot") return GuestKind::multiboot;
-    if (s == "disk") return GuestKind::disk;
-    return std::nullopt;
-}
-
 int64_t parse_memory_mib(const std::string& text, const std::string& what) {
     auto bad = [&](const std::string& why) -> sys::Error {
         return sys::Error(what + ": invalid memory size \"" + text + "\": " + why);

@@ -5,14 +5,13 @@
 #include <optional>
 #include <string>
 
+#include "runtime/registry/guest_kind.hpp"
+
 namespace ucrun::unikernel {
 
-// `linux_` because `linux` is a predefined macro under GNU dialects.
-enum class GuestKind { linux_, multiboot, disk };
-
-const char* to_string(GuestKind k);
-// "linux" | "multiboot" | "disk" (urunc's "unikraft" and "nanos" are mapped by annotations.cpp).
-std::optional<GuestKind> parse_kind(const std::string& s);
+using registry::GuestKind;
+using registry::kind_from_name;
+using registry::to_string;
 
 // A guest whose file paths are still relative to `base` (the rootfs or a registry entry).
 struct SourceRef {

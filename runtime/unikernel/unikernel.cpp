@@ -3,7 +3,7 @@
 // (resources, qemu_argv, guest_config, bundle); this file gathers facts and writes files.
 #include "runtime/unikernel/unikernel.hpp"
 
-#include "runtime/ucrun/fault.hpp"
+#include "runtime/oci/fault.hpp"
 
 #include <fcntl.h>
 #include <sys/random.h>
@@ -17,7 +17,7 @@
 
 #include "runtime/sys/error.hpp"
 #include "runtime/sys/file.hpp"
-#include "runtime/ucrun/log.hpp"
+#include "runtime/oci/log.hpp"
 #include "runtime/unikernel/accel.hpp"
 #include "runtime/unikernel/bundle.hpp"
 #include "runtime/unikernel/guest_config.hpp"

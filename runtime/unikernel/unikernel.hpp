@@ -3,9 +3,9 @@
 #pragma once
 #include <string>
 
-#include "runtime/ucrun/config.hpp"
-#include "runtime/ucrun/options.hpp"
-#include "runtime/ucrun/spec.hpp"
+#include "runtime/oci/config.hpp"
+#include "runtime/oci/options.hpp"
+#include "runtime/oci/spec.hpp"
 #include "runtime/unikernel/source.hpp"
 
 namespace ucrun::unikernel {

@@ -1,4 +1,4 @@
-// libFuzzer target: an OCI config.json as ucrun reads it at `create` (runtime/ucrun/spec.hpp),
+// libFuzzer target: an OCI config.json as ucrun reads it at `create` (runtime/oci/spec.hpp),
 // then the pure parts of classification over its annotations and env: the pod role
 // (runtime/unikernel/pod.hpp), io.ucrun.unikernel.* and com.urunc.unikernel.*
 // (runtime/unikernel/annotations.hpp), and classify() itself (runtime/ucrun/classify.hpp)
@@ -14,8 +14,8 @@
 #include "runtime/sys/file.hpp"
 #include "runtime/sys/temp_dir.hpp"
 #include "runtime/ucrun/classify.hpp"
-#include "runtime/ucrun/config.hpp"
-#include "runtime/ucrun/spec.hpp"
+#include "runtime/oci/config.hpp"
+#include "runtime/oci/spec.hpp"
 #include "runtime/unikernel/annotations.hpp"
 #include "runtime/unikernel/pod.hpp"
 

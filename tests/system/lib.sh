@@ -12,7 +12,7 @@ TEST_NAME=$(basename "${0%.sh}")
 UCRUN_SOURCE_DIR=${UCRUN_SOURCE_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
 UCRUN_BUILD_DIR=${UCRUN_BUILD_DIR:-$UCRUN_SOURCE_DIR/build}
 # The runtime podman is asked for. Tests use the installed name; a path to a build works too
-# while developing (UCRUN_RUNTIME=/work/main/build-x/cli/ucrun).
+# while developing (UCRUN_RUNTIME="$PWD/build-x/cli/ucrun").
 UCRUN_RUNTIME=${UCRUN_RUNTIME:-ucrun}
 TEST_IMAGE=localhost/ucrun-test-busybox:latest
 
@@ -20,6 +20,7 @@ log() { printf '[%s] %s\n' "$TEST_NAME" "$*" >&2; }
 
 fail() {
     printf '[%s] FAIL: %s\n' "$TEST_NAME" "$*" >&2
+    __REPORTED=1
     exit 1
 }
 
@@ -29,6 +30,7 @@ skip() {
         fail "would skip under CI=true: $*"
     fi
     printf '[%s] SKIP: %s\n' "$TEST_NAME" "$*" >&2
+    __REPORTED=1
     exit 77
 }
 
@@ -54,9 +56,35 @@ on_exit() {
 # on_exit_eval 'shell string': same, for commands that need redirections or pipes.
 on_exit_eval() { __CLEANUPS+=("$1"); }
 
+# ---- saying why ------------------------------------------------------------------------
+# Every failing test says why. The ERR trap remembers the last command that failed (file, line,
+# command, status); under `set -e` it prints it at once, since the shell is about to exit. A test
+# that exits non-zero without `fail` (an `exit 1` in a helper, a signal, errexit) gets that line
+# from the EXIT trap.
+__REPORTED=0
+__LAST_ERR=""
+__on_err() {
+    local rc=$?
+    __LAST_ERR="${BASH_SOURCE[1]:-?}:${BASH_LINENO[0]}: \`$BASH_COMMAND\` returned $rc"
+    if [[ $- == *e* ]]; then
+        printf '[%s] FAIL: %s\n' "$TEST_NAME" "$__LAST_ERR" >&2
+        __REPORTED=1
+    fi
+    return 0
+}
+set -o errtrace
+trap __on_err ERR
+
 __run_cleanups() {
     local rc=$? i
-    trap - EXIT INT TERM
+    trap - EXIT INT TERM ERR
+    if ((rc != 0 && __REPORTED == 0)); then
+        if [[ -n $__LAST_ERR ]]; then
+            printf '[%s] FAIL: exit status %d; the last command that failed: %s\n' "$TEST_NAME" "$rc" "$__LAST_ERR" >&2
+        else
+            printf '[%s] FAIL: exit status %d, and no command had failed\n' "$TEST_NAME" "$rc" >&2
+        fi
+    fi
     for ((i = ${#__CLEANUPS[@]} - 1; i >= 0; i--)); do
         eval "${__CLEANUPS[i]}" >/dev/null 2>&1 || log "cleanup failed: ${__CLEANUPS[i]}"
     done

@@ -1,4 +1,4 @@
-#include "runtime/ucrun/log.hpp"
+#include "runtime/oci/log.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-#include "runtime/ucrun/config.hpp"
+#include "runtime/oci/config.hpp"
 
 #include <unistd.h>
 

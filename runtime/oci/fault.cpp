@@ -1,4 +1,4 @@
-#include "runtime/ucrun/fault.hpp"
+#include "runtime/oci/fault.hpp"
 
 #include <signal.h>
 

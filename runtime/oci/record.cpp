@@ -1,4 +1,4 @@
-#include "runtime/ucrun/record.hpp"
+#include "runtime/oci/record.hpp"
 
 #include <sys/stat.h>
 

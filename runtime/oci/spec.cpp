@@ -1,4 +1,4 @@
-#include "runtime/ucrun/spec.hpp"
+#include "runtime/oci/spec.hpp"
 
 #include "runtime/sys/error.hpp"
 #include "runtime/sys/file.hpp"

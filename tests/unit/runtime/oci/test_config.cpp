@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include "runtime/sys/error.hpp"
-#include "runtime/ucrun/config.hpp"
-#include "runtime/ucrun/log.hpp"
+#include "runtime/oci/config.hpp"
+#include "runtime/oci/log.hpp"
 
 using namespace ucrun;
 

@@ -5,7 +5,7 @@
 #include "runtime/sys/error.hpp"
 #include "runtime/sys/file.hpp"
 #include "runtime/sys/temp_dir.hpp"
-#include "runtime/ucrun/record.hpp"
+#include "runtime/oci/record.hpp"
 
 using namespace ucrun;
 

@@ -2,7 +2,7 @@
 #pragma once
 #include <string>
 
-#include "runtime/ucrun/options.hpp"
+#include "runtime/oci/options.hpp"
 
 namespace ucrun {
 

@@ -1,10 +1,10 @@
-// ucrun's log lines (runtime/ucrun/log.cpp) with hostile bytes in the message: one line each,
+// ucrun's log lines (runtime/oci/log.cpp) with hostile bytes in the message: one line each,
 // and the json format stays valid JSON (nlohmann would throw on bytes that are not UTF-8).
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
 
-#include "runtime/ucrun/log.hpp"
+#include "runtime/oci/log.hpp"
 
 using ucrun::format_log_line;
 

@@ -1,7 +1,7 @@
-// ucrun's default monitor follows the binary's own prefix (runtime/ucrun/config.cpp).
+// ucrun's default monitor follows the binary's own prefix (runtime/oci/config.cpp).
 #include <catch2/catch.hpp>
 
-#include "runtime/ucrun/config.hpp"
+#include "runtime/oci/config.hpp"
 
 TEST_CASE("default monitor: beside <prefix>/bin/NAME is <prefix>/lib/ucrun/ucrun-monitor") {
     CHECK(ucrun::monitor_beside("/usr/bin/ucrun") == "/usr/lib/ucrun/ucrun-monitor");

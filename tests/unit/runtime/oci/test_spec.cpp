@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "runtime/sys/error.hpp"
-#include "runtime/ucrun/spec.hpp"
+#include "runtime/oci/spec.hpp"
 #include "tests/unit/error_of.hpp"
 
 using namespace ucrun;
