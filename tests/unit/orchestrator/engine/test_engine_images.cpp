@@ -7,21 +7,6 @@
 using namespace ucompose;
 using namespace engine_test;
 
-namespace {
-
-const char* kBuilt = R"(
-services:
-  named:
-    build: .
-    image: registry.example/named:1
-  unnamed:
-    build: .
-  pulled:
-    image: docker.io/library/busybox:latest
-)";
-
-}  // namespace
-
 TEST_CASE("push: docker compose pushes built services with image:, podman-compose every built one; podman's status in compat",
           "[engine][push][compat]") {
     struct Case {
@@ -56,6 +41,7 @@ TEST_CASE("pull: a failed pull exits 1, or podman's status in compat mode", "[en
         INFO("podman_compose " << pc);
         Harness h(load_yaml(kBuilt));
         h.session.podman_compose = pc;
+        accept(*h.client, {{"pull"}});
         h.client->reply({"pull", "-q", "docker.io/library/busybox:latest"},
                         failed(125, "Error: initializing source: manifest unknown\n"));
         Outcome r = run_main([&] { return pull(h.session, {}); });
