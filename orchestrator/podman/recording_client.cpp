@@ -36,7 +36,7 @@ PodmanResult RecordingPodmanClient::answer(const PodmanCommand& command) {
             best_len = prefix.size();
         }
     }
-    if (!best) return PodmanResult{};
+    if (!best) return unscripted(command);
     std::size_t i = std::min(best->used, best->replies.size() - 1);
     ++best->used;
     return best->replies[i];
@@ -49,16 +49,20 @@ Task<int> RecordingPodmanClient::stream(PodmanCommand command, LineSink out, Lin
     co_return r.exit_code;
 }
 
+PodmanResult RecordingPodmanClient::unscripted(const PodmanCommand&) { return PodmanResult{}; }
+
+std::string RecordingPodmanClient::line(const PodmanCommand& command) {
+    std::string s;
+    for (const auto& a : flat(command)) {
+        if (!s.empty()) s += ' ';
+        s += a;
+    }
+    return s;
+}
+
 std::vector<std::string> RecordingPodmanClient::lines() const {
     std::vector<std::string> out;
-    for (const auto& c : commands_) {
-        std::string s;
-        for (const auto& a : flat(c)) {
-            if (!s.empty()) s += ' ';
-            s += a;
-        }
-        out.push_back(s);
-    }
+    for (const auto& c : commands_) out.push_back(line(c));
     return out;
 }
 

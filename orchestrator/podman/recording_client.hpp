@@ -1,7 +1,8 @@
 // A PodmanClient for unit tests: records every command, and answers from scripted replies
-// (matched by the longest prefix of verb+args), else with exit 0 and no output. A prefix may
-// have a sequence of replies: its Nth matching command gets the Nth reply, and the last one
-// repeats (e.g. a health check that fails twice, then passes).
+// (matched by the longest prefix of verb+args), else with unscripted() (here: exit 0 and no
+// output; a strict subclass fails the test). A prefix may have a sequence of replies: its Nth
+// matching command gets the Nth reply, and the last one repeats (e.g. a health check that fails
+// twice, then passes).
 #pragma once
 #include <string>
 #include <utility>
@@ -31,6 +32,12 @@ public:
     // Every command so far, as "verb args..." joined with spaces (one string per command).
     std::vector<std::string> lines() const;
     const std::vector<PodmanCommand>& commands() const { return commands_; }
+    // A command as lines() shows it.
+    static std::string line(const PodmanCommand& command);
+
+protected:
+    // The answer to a command no script matches (already recorded): exit 0, no output.
+    virtual PodmanResult unscripted(const PodmanCommand& command);
 
 private:
     struct Script {

@@ -1,10 +1,14 @@
 // The engine without Podman: projects loaded from YAML text, a scripted client that records the
-// commands (and can keep several run() in flight), stdout/stderr captured by an rdbuf swap, and
-// each command run the way main() runs it (an escaping error printed as "ucompose: error: ...", 1).
+// commands (and can keep several run() in flight) and fails the test on any command it was not
+// given a reply for, stdout/stderr captured by an rdbuf swap, and each command run the way main()
+// runs it (an escaping error printed as "ucompose: error: ...", 1).
 #pragma once
+#include <catch2/catch.hpp>
+
 #include <algorithm>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -42,6 +46,17 @@ services:
     image: docker.io/library/busybox:latest
 )";
 
+// Built images, with and without image:, next to a pulled one:
+inline const char* kBuilt = R"(
+services:
+  named:
+    build: .
+    image: registry.example/named:1
+  unnamed:
+    build: .
+  pulled:
+    image: docker.io/library/busybox:latest
+)";
 
 using namespace ucompose;
 
@@ -81,11 +96,15 @@ inline Project load_yaml(const std::string& yaml, const std::string& name = "p")
 
 // RecordingPodmanClient whose run() can stay in flight for `yields` turns of the loop (so that
 // independent commands overlap), counting how many are in flight at once, per first verb word.
+// Strict: a command no reply matches fails the test, naming its full command line (a Catch2
+// failure, not an exception the engine could catch), and gets exit 125, so that the engine does
+// not go on as if it had succeeded. Tests script what they expect, if need be with accept().
 class ScriptedClient : public RecordingPodmanClient {
 public:
     int yields = 0;
     std::map<std::string, int> in_flight, peak;
     int total_in_flight = 0, total_peak = 0;
+    std::vector<std::string> unscripted_lines;  // "podman ..." of each unscripted command
 
     Task<PodmanResult> run(PodmanCommand command) override {
         std::string verb = command.verb.empty() ? "" : command.verb.front();
@@ -99,6 +118,16 @@ public:
         --total_in_flight;
         co_return r;
     }
+
+protected:
+    PodmanResult unscripted(const PodmanCommand& command) override {
+        std::string line = "podman " + RecordingPodmanClient::line(command);
+        unscripted_lines.push_back(line);
+        report_unscripted(line);
+        return PodmanResult{125, "", "Error: unscripted podman command: " + line + "\n"};
+    }
+    // Fails the test (overridden only by the harness's own test, to look at what is recorded).
+    virtual void report_unscripted(const std::string& line) { FAIL_CHECK("unscripted podman command: " << line); }
 };
 
 inline PodmanResult ok(std::string out = "") { return PodmanResult{0, std::move(out), ""}; }
@@ -112,6 +141,9 @@ struct Listed {
     std::string service;
     int number = 1;
     std::string state = "running";
+    std::string status = "";    // podman's "Up 2 seconds (healthy)"; left out when empty
+    std::string image_id = "";  // left out when empty
+    bool oneoff = false;        // a `run` container
 };
 
 inline std::string ps_json(const Project& p, const std::vector<Listed>& containers) {
@@ -124,7 +156,11 @@ inline std::string ps_json(const Project& p, const std::vector<Listed>& containe
         j["Names"] = {name};
         j["Image"] = svc.image.value_or("");
         j["State"] = c.state;
-        j["Labels"] = container_labels(p, svc, c.number, "hash");
+        if (!c.status.empty()) j["Status"] = c.status;
+        if (!c.image_id.empty()) j["ImageID"] = c.image_id;
+        auto labels = container_labels(p, svc, c.number, "hash");
+        if (c.oneoff) labels[label::kOneoff] = "True";
+        j["Labels"] = labels;
         all.push_back(j);
     }
     return all.dump();
@@ -144,17 +180,39 @@ inline std::string images_json(const Project& p) {
     return all.dump();
 }
 
-// A client for project `p` whose images are all present and whose listings are empty.
+// A client for project `p` whose images are all present and whose listings (containers,
+// networks, volumes) are empty.
 inline void script_fresh(RecordingPodmanClient& c, const Project& p) {
     c.reply({"images"}, ok(images_json(p)));
     c.reply({"ps"}, ok("[]"));
+    c.reply({"network", "ls"}, ok("[]"));
+    c.reply({"volume", "ls"}, ok("[]"));
 }
-// A client for project `p` where `containers` exist.
+// A client for project `p` where `containers` and the default network exist (no volumes).
 inline void script_existing(RecordingPodmanClient& c, const Project& p, const std::vector<Listed>& containers) {
     c.reply({"images"}, ok(images_json(p)));
     c.reply({"ps"}, ok(ps_json(p, containers)));
     c.reply({"network", "ls"}, ok("[{\"name\":\"" + p.name + "_default\"}]"));
+    c.reply({"volume", "ls"}, ok("[]"));
 }
+
+// Replies by prefix, in a table case; later ones win over earlier ones of the same length.
+using Replies = std::vector<std::pair<sys::Argv, PodmanResult>>;
+inline void script(RecordingPodmanClient& c, const Replies& replies) {
+    for (const auto& [prefix, reply] : replies) c.reply(prefix, reply);
+}
+// The commands a test expects to succeed silently (exit 0, no output), by prefix: the explicit
+// opt-in that replaces the recording client's answer to anything.
+inline void accept(RecordingPodmanClient& c, const std::vector<sys::Argv>& prefixes) {
+    for (const auto& prefix : prefixes) c.reply(prefix, ok());
+}
+// What `up -d` issues besides its listings, to create and start a project.
+inline const std::vector<sys::Argv> kUpCommands = {{"network", "create"}, {"volume", "create"}, {"create"}, {"start"}};
+// What `down` issues to stop and remove a project's containers and network.
+inline const std::vector<sys::Argv> kDownCommands = {{"stop"}, {"rm"}, {"network", "rm"}};
+
+// The listing of the project's containers every command starts with, as lines() shows it.
+inline std::string ps_line(const Project& p) { return "ps -a --format json --filter " + project_filter(p); }
 
 // A command in short: "create <name>", "network create <name>", "volume create <name>",
 // "run <name>", else the whole verb+args line.
@@ -209,6 +267,18 @@ struct Outcome {
     }
 };
 
+// What a table case expects of one run: the exit code, every podman command line in issue order
+// (RecordingPodmanClient::lines()), the exact "ucompose: error:" and "ucompose: warning:" lines
+// and, when given, stdout.
+struct Expected {
+    int code = 0;
+    std::vector<std::string> lines;
+    std::vector<std::string> errors = {};
+    std::vector<std::string> warnings = {};  // the exact "ucompose: warning:" lines
+    std::optional<std::string> out = std::nullopt;
+    bool any_order = false;  // commands issued at once (pull, push, build): compared sorted
+};
+
 template <typename F>
 Outcome run_main(F&& f) {
     Outcome o;
@@ -222,6 +292,20 @@ Outcome run_main(F&& f) {
     o.err = err.text();
     o.out = out.text();
     return o;
+}
+
+inline void check_outcome(const Outcome& r, const RecordingPodmanClient& c, const Expected& e) {
+    INFO("stderr: " << r.err);
+    CHECK(r.code == e.code);
+    std::vector<std::string> lines = c.lines(), want = e.lines;
+    if (e.any_order) {
+        std::sort(lines.begin(), lines.end());
+        std::sort(want.begin(), want.end());
+    }
+    CHECK(lines == want);
+    CHECK(r.errors() == e.errors);
+    CHECK(r.warnings() == e.warnings);
+    if (e.out) CHECK(r.out == *e.out);
 }
 
 // A session around `p` whose client is a ScriptedClient (returned for scripting and checks).

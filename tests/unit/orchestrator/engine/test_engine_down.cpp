@@ -15,6 +15,7 @@ const std::vector<Listed> kAllRunning = {{"db"}, {"web"}, {"proxy"}, {"solo"}};
 TEST_CASE("down: stop and remove level by level, dependents first, then the network", "[engine][down]") {
     Harness h(load_yaml(kChain));
     script_existing(*h.client, h.project(), kAllRunning);
+    accept(*h.client, kDownCommands);
     Outcome r = run_main([&] { return down(h.session, DownOptions{}); });
     INFO(r.err);
     CHECK(r.code == 0);
@@ -93,6 +94,7 @@ TEST_CASE("down: podman failures", "[engine][down]") {
         INFO(c.name);
         Harness h(load_yaml(kChain));
         script_existing(*h.client, h.project(), kAllRunning);
+    accept(*h.client, kDownCommands);
         h.client->reply(c.prefix, c.reply);
         Outcome r = run_main([&] { return down(h.session, DownOptions{}); });
         INFO(r.err);
@@ -121,6 +123,8 @@ TEST_CASE("down: orphans stay without --remove-orphans, with docker compose's wa
         h.client->reply({"images"}, ok(images_json(h.project())));
         h.client->reply({"ps"}, ok(ps_json(before, {{"web"}, {"old"}})));
         h.client->reply({"network", "ls"}, ok("[{\"name\":\"p_default\"}]"));
+        h.client->reply({"volume", "ls"}, ok("[]"));
+        accept(*h.client, kDownCommands);
         if (!remove)
             h.client->reply({"network", "rm"}, failed(125, "Error: \"p_default\" has associated containers with it. "
                                                           "Use -f to forcibly delete containers and pods: network is being used\n"));

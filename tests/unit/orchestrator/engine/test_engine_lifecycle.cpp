@@ -90,7 +90,8 @@ TEST_CASE("start/stop/restart/kill: commands, order, exit code and errors", "[en
         INFO(c.name);
         Harness h(load_yaml(kChain));
         script_existing(*h.client, h.project(), all_in(c.state));
-        for (const auto& [prefix, reply] : c.replies) h.client->reply(prefix, reply);
+        accept(*h.client, {{"start"}, {"stop"}, {"restart"}, {"kill"}});
+        script(*h.client, c.replies);
         Outcome r = run_main([&] { return lifecycle(h.session, c.verb, c.options); });
         INFO(r.err);
         CHECK(r.code == c.code);

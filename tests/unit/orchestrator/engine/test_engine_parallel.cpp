@@ -35,6 +35,7 @@ struct Slow {
         client->yields = 20;
         Project p = load_yaml(kSix);
         script_fresh(*client, p);
+        accept(*client, kUpCommands);
         session = make_session(std::move(p), limit_parallelism(std::move(c), limit));
     }
 };
@@ -125,6 +126,7 @@ TEST_CASE("limited client: FIFO slots, streams and foreground not counted",
     auto inner = std::make_unique<ScriptedClient>();
     ScriptedClient* c = inner.get();
     c->yields = 5;
+    accept(*c, {{"inspect"}, {"logs"}, {"exec"}});
     LimitedPodmanClient limited(std::move(inner), 2);
     asio::io_context io;
     std::vector<std::string> done;
@@ -162,6 +164,7 @@ TEST_CASE("limited client: FIFO slots, streams and foreground not counted",
 TEST_CASE("limited client: a queued run() whose loop goes away leaves no slot behind", "[engine][parallel]") {
     auto inner = std::make_unique<ScriptedClient>();
     inner->yields = 1000000;  // never finishes within the loop's life
+    accept(*inner, {{"inspect"}});
     LimitedPodmanClient limited(std::move(inner), 1);
     {
         asio::io_context io;

@@ -63,7 +63,9 @@ TEST_CASE("run: dependencies first, then podman run; its exit code; failures", "
         INFO(c.name);
         Harness h(load_yaml(kProject));
         script_existing(*h.client, h.project(), {});
-        for (const auto& [prefix, reply] : c.replies) h.client->reply(prefix, reply);
+        accept(*h.client, kUpCommands);
+        accept(*h.client, {{"run"}});
+        script(*h.client, c.replies);
         Outcome r = run_main([&] { return run(h.session, run_web(c.no_deps)); });
         INFO(r.err);
         CHECK(r.code == c.code);
@@ -77,6 +79,7 @@ TEST_CASE("run: dependencies first, then podman run; its exit code; failures", "
 TEST_CASE("run: the one-off container's command line", "[engine][run]") {
     Harness h(load_yaml(kProject));
     script_existing(*h.client, h.project(), {});
+    accept(*h.client, {{"run"}});
     Outcome r = run_main([&] { return run(h.session, run_web(true)); });
     REQUIRE(r.code == 0);
     const PodmanCommand& last = h.client->commands().back();
@@ -93,6 +96,9 @@ TEST_CASE("run: a built service's missing image is built first, as docker compos
         Harness h(load_yaml(built));
         h.client->reply_sequence({"images"}, {ok("[]"), ok(images_json(h.project()))});
         h.client->reply({"ps"}, ok("[]"));
+        h.client->reply({"network", "ls"}, ok("[]"));
+        h.client->reply({"volume", "ls"}, ok("[]"));
+        accept(*h.client, {{"network", "create"}, {"build"}, {"run"}});
         if (build_fails) h.client->reply({"build"}, failed(1, "Error: building at STEP \"RUN false\": exit status 1\n"));
         RunOptions o;
         o.service = "app";

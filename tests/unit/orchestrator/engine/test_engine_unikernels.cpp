@@ -57,6 +57,7 @@ UpRun up_over(const std::shared_ptr<FakeRegistry>& reg) {
     Harness h(load_yaml(kMixed));
     h.session.unikernels = reg;
     script_fresh(*h.client, h.project());
+    accept(*h.client, kUpCommands);
     Outcome r = run_main([&] { return up(h.session, detached()); });
     return {r, actions(*h.client)};
 }

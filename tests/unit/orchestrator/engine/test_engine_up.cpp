@@ -40,6 +40,7 @@ std::vector<PodmanResult> running_then(int n, PodmanResult last) {
 TEST_CASE("up -d: network first, then each service created, then started, dependencies first", "[engine][up]") {
     Harness h(load_yaml(kChain));
     script_fresh(*h.client, h.project());
+    accept(*h.client, kUpCommands);
     Outcome r = run_main([&] { return up(h.session, detached()); });
     CHECK(r.code == 0);
     CHECK(r.errors().empty());
@@ -68,6 +69,8 @@ TEST_CASE("up -d: existing containers are recreated when changed, else kept or s
         INFO("--no-recreate " << no_recreate);
         Harness h(load_yaml(kChain));
         script_existing(*h.client, h.project(), {{"db", 1, "running"}, {"web", 1, "exited"}});
+        accept(*h.client, kUpCommands);
+        accept(*h.client, {{"rm"}});  // recreated: removed first
         UpOptions o = detached();
         o.policy.no_recreate = no_recreate;
         Outcome r = run_main([&] { return up(h.session, o); });
@@ -144,6 +147,8 @@ TEST_CASE("up -d: each podman failure ends with exit 1 and one error naming the 
         INFO(c.name);
         Harness h(load_yaml(kChain));
         script_fresh(*h.client, h.project());
+    accept(*h.client, kUpCommands);
+        accept(*h.client, kUpCommands);
         h.client->reply(c.prefix, c.reply);
         Outcome r = run_main([&] { return up(h.session, detached()); });
         INFO(r.err);
@@ -165,6 +170,7 @@ TEST_CASE("up: service_healthy waits interval x retries of simulated time, then 
           "[engine][up][health]") {
     Harness h(load_yaml(kHealthy));
     script_fresh(*h.client, h.project());
+    accept(*h.client, kUpCommands);
     h.client->reply({"inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}"}, ok("running 0\n"));
     h.client->reply({"healthcheck", "run"}, failed(1, "unhealthy\n"));
     Outcome r = run_main([&] { return up(h.session, detached()); });
@@ -182,6 +188,7 @@ TEST_CASE("up: a check that fails retries-1 times then passes is healthy after i
           "[engine][up][health]") {
     Harness h(load_yaml(kHealthy));
     script_fresh(*h.client, h.project());
+    accept(*h.client, kUpCommands);
     h.client->reply({"inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}"}, ok("running 0\n"));
     h.client->reply_sequence({"healthcheck", "run"}, {failed(1, ""), failed(1, ""), ok()});
     Outcome r = run_main([&] { return up(h.session, detached()); });
@@ -222,6 +229,8 @@ TEST_CASE("up: the container vanishes while waiting for health", "[engine][up][h
         INFO(c.name);
         Harness h(load_yaml(kHealthy));
         script_fresh(*h.client, h.project());
+    accept(*h.client, kUpCommands);
+        accept(*h.client, kUpCommands);
         h.client->reply_sequence({"inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}"}, c.inspect);
         h.client->reply({"healthcheck", "run"}, c.check);
         Outcome r = run_main([&] { return up(h.session, detached()); });
@@ -260,6 +269,8 @@ services:
         INFO(c.name);
         Harness h(load_yaml(one));
         script_fresh(*h.client, h.project());
+    accept(*h.client, kUpCommands);
+        accept(*h.client, kUpCommands);
         h.client->reply({"inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}"}, ok("running 0\n"));
         h.client->reply({"healthcheck", "run"}, c.check);
         UpOptions o = detached();
@@ -295,8 +306,12 @@ services:
         INFO(c.name);
         Harness h(load_yaml(one));
         script_fresh(*h.client, h.project());
+    accept(*h.client, kUpCommands);
+        accept(*h.client, kUpCommands);
         h.client->reply({"wait"}, c.wait);
         h.client->reply({"logs"}, ok("hello\n"));
+        // --exit-code-from implies --abort-on-container-exit: the containers are stopped after.
+        accept(*h.client, {{"stop"}});
         UpOptions o;
         o.exit.exit_code_from = "job";
         Outcome r = run_main([&] { return up(h.session, o); });

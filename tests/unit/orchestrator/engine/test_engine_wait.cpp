@@ -56,6 +56,8 @@ TEST_CASE("wait --down-project: the first container's code, then the project goe
     Harness h(load_yaml(kTwo));
     script_existing(*h.client, h.project(), {{"a"}, {"b"}});
     h.client->reply({"wait", "p_a_1"}, ok("4\n"));
+    h.client->reply({"wait", "p_b_1"}, ok("0\n"));  // answered after p_a_1's: not the first
+    accept(*h.client, kDownCommands);
     WaitOptions o;
     o.down_project = true;
     Outcome r = run_main([&] { return wait(h.session, o); });

@@ -133,6 +133,8 @@ TEST_CASE("runtime: up and run refuse before any podman command", "[runtimes][en
         engine_test::Harness h(engine_test::load_yaml(yaml));
         h.session.runtimes = std::set<std::string>{"crun", "nvidia"};
         engine_test::script_fresh(*h.client, h.project());
+        engine_test::accept(*h.client, engine_test::kUpCommands);  // db, then web's one-off
+        engine_test::accept(*h.client, {{"run"}});
         RunOptions r;
         r.service = "web";
         r.no_tty = true;
