@@ -1,11 +1,12 @@
-// What podman-compose's global options hold, and the engine session they open (compat mode's
-// commands share them: cli/ucompose/compat.cpp, compat_commands.cpp).
+// podman-compose's global options (before the subcommand), what they hold, and the engine
+// session they open for compat mode's commands.
 #pragma once
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "orchestrator/compat/verb_spec.hpp"
 #include "orchestrator/engine/session.hpp"
 
 namespace ucompose::compat {
@@ -18,9 +19,7 @@ struct CompatGlobals {
     std::map<std::string, std::vector<std::string>> verb_args;  // verb -> raw values
     std::vector<std::string> env_files;
     std::vector<std::string> profiles;
-    std::string in_pod;
     bool no_ansi = false;
-    bool no_cleanup = false;
     bool dry_run = false;
     bool verbose = false;   // --verbose
     bool no_hosts = false;  // up --no-hosts: every `podman create` gets --no-hosts
@@ -29,6 +28,12 @@ struct CompatGlobals {
 
 // The podman verbs with a --podman-<verb>-args option.
 extern const char* const kVerbsWithArgs[9];
+
+// podman-compose's global options, one entry each (-v/--version is CLI11's version flag).
+const std::vector<FlagSpec>& global_flags();
+
+// The globals a command line gave (ParsedArgs of global_flags()).
+CompatGlobals globals_from(const ParsedArgs& args);
 
 // The project of the global options (services: those named, with their dependencies unless
 // with_deps is false), its client configured by --podman-path, --podman-args and the per-verb args.
