@@ -115,9 +115,11 @@ void emit_healthcheck(const Service& s, nlohmann::json& out) {
 std::vector<ServiceKey> health_keys() {
     return {
         {.name = "logging", .merge = merge_rule::logging, .read = read_logging, .argv = logging_argv,
-         .emit = emit_logging},
+         .emit = emit_logging,
+         .kube = kube_warned_if_set(35, &Service::logging, "logs are the node runtime's")},
         {.name = "healthcheck", .merge = merge_rule::healthcheck, .read = read_healthcheck, .argv = healthcheck_argv,
-         .emit = emit_healthcheck},
+         .emit = emit_healthcheck,
+         .kube = kube_converted()},
     };
 }
 

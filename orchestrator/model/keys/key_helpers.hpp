@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "orchestrator/model/json_put.hpp"
+#include "orchestrator/model/keys/kube_meaning.hpp"
 #include "orchestrator/model/keys/service_key.hpp"
 #include "orchestrator/model/read_value.hpp"
 #include "orchestrator/podman/container_args.hpp"
@@ -61,9 +62,9 @@ inline ArgvWriter when(const char* flag, bool Service::*member) {
     };
 }
 
-// A spec key ucompose does not carry yet: it warns and is ignored.
+// A spec key ucompose does not carry yet: it warns and is ignored (by `convert` too).
 inline ServiceKey not_yet(std::string_view name, Normalizer normalize = nullptr) {
-    return ServiceKey{.name = name, .support = Support::NotYet, .normalize = normalize};
+    return ServiceKey{.name = name, .support = Support::NotYet, .normalize = normalize, .kube = kube_not_applicable()};
 }
 
 }  // namespace ucompose::keys

@@ -99,6 +99,13 @@ void ports_argv(const Service& s, const ContainerSpec& spec, sys::Argv& a) {
     for (const auto& p : s.ports) add(a, "-p", port_arg(p));
 }
 
+// Kubernetes has the default network only, without aliases.
+bool non_default_networks(const Service& s, bool) {
+    for (const auto& [key, a] : s.networks)
+        if (key != "default" || !a.aliases.empty()) return true;
+    return false;
+}
+
 void emit_networks(const Service& s, nlohmann::json& out) {
     for (const auto& [name, att] : s.networks) {
         nlohmann::json j = nlohmann::json::object();
@@ -132,33 +139,45 @@ std::vector<ServiceKey> networking_keys() {
          .argv = [](const Service&, const ContainerSpec& spec, sys::Argv& a) {
              if (spec.network_mode) add(a, "--network", *spec.network_mode);
          },
-         .emit = from(&Service::network_mode)},
+         .emit = from(&Service::network_mode),
+         .kube = kube_warned_if_set(2, &Service::network_mode, "every pod has its own network namespace")},
         {.name = "networks", .normalize = shape::networks, .merge = mapping, .read = read_networks,
-         .argv = networks_argv, .emit = emit_networks},
+         .argv = networks_argv, .emit = emit_networks,
+         .kube = kube_warned(3, non_default_networks,
+                             "a cluster has one pod network; services reach each other by Service name")},
         {.name = "hostname", .merge = replace, .read = into(&Service::hostname, read_string),
-         .argv = value("--hostname", &Service::hostname), .emit = from(&Service::hostname)},
+         .argv = value("--hostname", &Service::hostname), .emit = from(&Service::hostname),
+         .kube = kube_warned_if_set(20, &Service::hostname, "a pod's hostname is its name")},
         {.name = "domainname", .merge = replace, .read = into(&Service::domainname, read_string),
-         .argv = value("--domainname", &Service::domainname), .emit = from(&Service::domainname)},
+         .argv = value("--domainname", &Service::domainname), .emit = from(&Service::domainname),
+         .kube = kube_warned_if_set(21, &Service::domainname, "a pod's domain is the cluster's")},
         {.name = "extra_hosts", .normalize = shape::extra_hosts, .merge = append_unique,
          .read = into(&Service::extra_hosts, read_string_list), .argv = each("--add-host", &Service::extra_hosts),
-         .emit = from(&Service::extra_hosts)},
+         .emit = from(&Service::extra_hosts),
+         .kube = kube_warned_if_set(15, &Service::extra_hosts, "use hostAliases in the pod spec")},
         {.name = "dns", .normalize = shape::one_or_many, .merge = append_unique,
          .read = into(&Service::dns, read_string_list), .argv = each("--dns", &Service::dns),
-         .emit = from(&Service::dns)},
+         .emit = from(&Service::dns),
+         .kube = kube_warned_if_set(16, &Service::dns, "pods use the cluster DNS")},
         {.name = "dns_search", .normalize = shape::one_or_many, .merge = append_unique,
          .read = into(&Service::dns_search, read_string_list), .argv = each("--dns-search", &Service::dns_search),
-         .emit = from(&Service::dns_search)},
+         .emit = from(&Service::dns_search),
+         .kube = kube_warned_if_set(17, &Service::dns_search, "pods use the cluster DNS")},
         {.name = "dns_opt", .merge = append_unique,
          .read = into(&Service::dns_opt, read_string_list), .argv = each("--dns-option", &Service::dns_opt),
-         .emit = from(&Service::dns_opt)},
+         .emit = from(&Service::dns_opt),
+         .kube = kube_warned_if_set(18, &Service::dns_opt, "pods use the cluster DNS")},
         {.name = "ports", .normalize = shape::ports, .merge = ports_by_binding, .read = read_ports,
-         .argv = ports_argv, .emit = emit_ports},
+         .argv = ports_argv, .emit = emit_ports,
+         .kube = kube_converted()},
         {.name = "expose", .normalize = shape::quoted_items, .merge = append_unique,
          .read = into(&Service::expose, read_string_list), .argv = each("--expose", &Service::expose),
-         .emit = from(&Service::expose)},
+         .emit = from(&Service::expose),
+         .kube = kube_converted()},
         // Names resolve on the project's networks; podman gets no --link.
         {.name = "links", .merge = append_unique, .read = into(&Service::links, read_string_list),
-         .emit = from(&Service::links)},
+         .emit = from(&Service::links),
+         .kube = kube_warned_if_set(22, &Service::links, "services reach each other by Service name")},
         not_yet("external_links"),
     };
 }

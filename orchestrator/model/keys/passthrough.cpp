@@ -45,7 +45,10 @@ nlohmann::json passthrough_json(const PassKey& pk, const std::vector<std::string
     return nullptr;
 }
 
-ServiceKey passthrough_key(const PassKey& pk) {
+// After every other key's warning, in the table's order.
+constexpr int kKubeWarningOrder = 100;
+
+ServiceKey passthrough_key(const PassKey& pk, int index) {
     using namespace merge_rule;
     const bool list = pk.kind == PassKind::List, map = pk.kind == PassKind::Map;
     return {
@@ -66,6 +69,9 @@ ServiceKey passthrough_key(const PassKey& pk) {
             auto it = s.passthrough.find(pk.key);
             if (it != s.passthrough.end() && !it->second.empty()) out = passthrough_json(pk, it->second);
         },
+        .kube = kube_warned(kKubeWarningOrder + index,
+                            [&pk](const Service& s, bool) { return s.passthrough.count(pk.key) > 0; },
+                            "it has no Kubernetes equivalent"),
     };
 }
 
@@ -73,7 +79,8 @@ ServiceKey passthrough_key(const PassKey& pk) {
 
 std::vector<ServiceKey> passthrough_service_keys() {
     std::vector<ServiceKey> out;
-    for (const PassKey& pk : passthrough_keys()) out.push_back(passthrough_key(pk));
+    int index = 0;
+    for (const PassKey& pk : passthrough_keys()) out.push_back(passthrough_key(pk, index++));
     return out;
 }
 

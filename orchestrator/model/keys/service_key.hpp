@@ -1,7 +1,8 @@
 // One description per compose service key: its name, whether ucompose carries it, its short ->
-// long rewriting, its merge rule, its typed reader, its podman arguments and its `config`
-// output. The loader's normalize, merge and convert steps, the podman argv builder and the
-// `config` serializer all walk this one table, so
+// long rewriting, its merge rule, its typed reader, its podman arguments, its `config`
+// output and its Kubernetes meaning. The loader's normalize, merge and convert steps, the
+// podman argv builder, the `config` serializer and `convert`'s warnings all walk this one
+// table, so
 // adding or fixing a key is one entry plus its tests (orchestrator/model/README.md, "How to add
 // a key"). The entries live by topic: metadata.cpp, networking.cpp, storage.cpp, process.cpp,
 // resources.cpp, passthrough.cpp, health.cpp; table.cpp puts them together.
@@ -54,6 +55,25 @@ using ArgvWriter = std::function<void(const Service& s, const ContainerSpec& spe
 // `out` left null: the key is not written.
 using Emitter = std::function<void(const Service& s, nlohmann::json& out)>;
 
+// What `ucompose convert --format kubernetes` (orchestrator/kube/) makes of the key; the
+// warnings are docs/kubernetes-convert.md's "Warned about" table.
+enum class KubeUse {
+    Unset,          // no meaning given (the key table's unit test fails)
+    Converted,      // written into the Deployment or the Service
+    Warned,         // not (or not wholly) converted: one warning when `warn_when` holds
+    NotApplicable,  // nothing to convert: not carried, resolved earlier, or read into another key
+};
+// Whether the service's value is one Kubernetes does not get; `unikernel`: the service runs
+// under the RuntimeClass.
+using KubeCheck = std::function<bool(const Service& s, bool unikernel)>;
+
+struct KubeMeaning {
+    KubeUse use = KubeUse::Unset;
+    KubeCheck warn_when = nullptr;  // Warned
+    std::string_view reason = {};   // Warned: the warning is "<key> is not converted: <reason>"
+    int order = 0;                  // Warned: its place among a service's warnings (unique)
+};
+
 struct ServiceKey {
     std::string_view name;
     Support support = Support::Carried;
@@ -62,6 +82,7 @@ struct ServiceKey {
     Reader read = nullptr;
     ArgvWriter argv = nullptr;  // empty: podman gets nothing for it (or the engine uses it)
     Emitter emit = nullptr;     // empty: `config` does not write it (not carried)
+    KubeMeaning kube;           // kube_meaning.hpp's helpers
 };
 
 // Every service key, in the order their podman arguments are written.

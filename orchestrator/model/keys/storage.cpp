@@ -226,23 +226,30 @@ std::vector<ServiceKey> storage_keys() {
          },
          .emit = [](const Service& s, nlohmann::json& out) {
              for (const auto& m : s.volumes) out.push_back(mount_json(m));
-         }},
+         },
+         .kube = kube_warned_if_set(4, &Service::volumes,
+                                     "volumes and host paths are not converted (use PersistentVolumeClaims, "
+                                     "ConfigMaps or Secrets)")},
         {.name = "secrets", .merge = secrets_by_target,
          .read = [](const Value& v, const KeyRead& r, Service& s) { s.secrets = read_file_object_refs(v, r.path()); },
-         .argv = secrets_argv, .emit = emit_refs(&Service::secrets)},
+         .argv = secrets_argv, .emit = emit_refs(&Service::secrets),
+         .kube = kube_warned_if_set(43, &Service::secrets, "use Kubernetes Secrets")},
         // Its binds are in spec.file_binds, written with the secrets.
         {.name = "configs", .merge = configs_by_target,
          .read = [](const Value& v, const KeyRead& r, Service& s) { s.configs = read_file_object_refs(v, r.path()); },
-         .emit = emit_refs(&Service::configs)},
+         .emit = emit_refs(&Service::configs),
+         .kube = kube_warned_if_set(44, &Service::configs, "use ConfigMaps")},
         // spec.volumes_from: service:x resolved to x's container name.
         {.name = "volumes_from", .merge = append_unique, .read = into(&Service::volumes_from, read_string_list),
          .argv = [](const Service&, const ContainerSpec& spec, sys::Argv& a) {
              for (const auto& v : spec.volumes_from) add(a, "--volumes-from", v);
          },
-         .emit = from(&Service::volumes_from)},
+         .emit = from(&Service::volumes_from),
+         .kube = kube_warned_if_set(5, &Service::volumes_from, "pods do not share volumes this way")},
         {.name = "tmpfs", .normalize = shape::one_or_many, .merge = append_unique,
          .read = into(&Service::tmpfs, read_string_list), .argv = each("--tmpfs", &Service::tmpfs),
-         .emit = from(&Service::tmpfs)},
+         .emit = from(&Service::tmpfs),
+         .kube = kube_warned_if_set(6, &Service::tmpfs, "use an emptyDir volume with medium: Memory")},
         not_yet("volumes_from_options"),
     };
 }
