@@ -1,5 +1,6 @@
 // The keys passed to podman as they are (cpu_shares -> --cpu-shares, ...): one entry each (read,
-// argv, `config`), made from the table in orchestrator/model/passthrough.cpp.
+// `config`, Kubernetes), made from the table in orchestrator/model/passthrough.cpp (their podman
+// flags: orchestrator/podman/key_args/passthrough.cpp).
 #include "orchestrator/model/passthrough.hpp"
 
 #include "orchestrator/model/keys/key_helpers.hpp"
@@ -58,12 +59,6 @@ ServiceKey passthrough_key(const PassKey& pk, int index) {
             std::vector<std::string> values = read_passthrough(pk, v, r.path());
             if (values.empty()) s.passthrough.erase(pk.key);
             else s.passthrough[pk.key] = std::move(values);
-        },
-        .argv = [&pk](const Service& s, const ContainerSpec&, sys::Argv& a) {
-            auto it = s.passthrough.find(pk.key);
-            if (it == s.passthrough.end()) return;
-            if (pk.kind == PassKind::Bool) a.push_back(pk.flag);
-            else for (const auto& v : it->second) add(a, pk.flag, v);
         },
         .emit = [&pk](const Service& s, nlohmann::json& out) {
             auto it = s.passthrough.find(pk.key);

@@ -1,8 +1,8 @@
 // One description per compose service key: its name, whether ucompose carries it, its short ->
-// long rewriting, its merge rule, its typed reader, its podman arguments, its `config`
-// output and its Kubernetes meaning. The loader's normalize, merge and convert steps, the
-// podman argv builder, the `config` serializer and `convert`'s warnings all walk this one
-// table, so
+// long rewriting, its merge rule, its typed reader, its `config` output and its Kubernetes
+// meaning. The loader's normalize, merge and convert steps, the `config` serializer and
+// `convert`'s warnings all walk this one table (podman's arguments are found by the key's name
+// in orchestrator/podman/key_args/, which a unit test holds to this table), so
 // adding or fixing a key is one entry plus its tests (orchestrator/model/README.md, "How to add
 // a key"). The entries live by topic: metadata.cpp, networking.cpp, storage.cpp, process.cpp,
 // resources.cpp, passthrough.cpp, health.cpp; table.cpp puts them together.
@@ -20,8 +20,6 @@
 #include "orchestrator/model/value.hpp"
 
 namespace ucompose {
-
-struct ContainerSpec;  // orchestrator/podman/container_args.hpp
 
 // What a key's reader gets besides its value: its place and the loader's context.
 struct KeyRead {
@@ -49,8 +47,6 @@ using Normalizer = void (*)(Value& v, const std::string& path, const NormalizeCo
 using Merger = void (*)(Value& base, const Value& over);
 // Long syntax -> the typed model, with positioned errors (convert_service.cpp).
 using Reader = std::function<void(const Value& v, const KeyRead& r, Service& s)>;
-// The key's `podman create`/`run` arguments (container_args.cpp), appended in table order.
-using ArgvWriter = std::function<void(const Service& s, const ContainerSpec& spec, std::vector<std::string>& argv)>;
 // The key's value in `config`'s JSON (serialize.cpp's service_to_json, written as YAML from it);
 // `out` left null: the key is not written.
 using Emitter = std::function<void(const Service& s, nlohmann::json& out)>;
@@ -80,12 +76,11 @@ struct ServiceKey {
     Normalizer normalize = nullptr;  // nullptr: written in its long form only
     Merger merge = nullptr;          // nullptr: mappings by key, sequences append-unique
     Reader read = nullptr;
-    ArgvWriter argv = nullptr;  // empty: podman gets nothing for it (or the engine uses it)
     Emitter emit = nullptr;     // empty: `config` does not write it (not carried)
     KubeMeaning kube;           // kube_meaning.hpp's helpers
 };
 
-// Every service key, in the order their podman arguments are written.
+// Every service key, by topic.
 const std::vector<ServiceKey>& service_keys();
 // nullptr when `name` is not a service key of the spec (x-* extensions are not either).
 const ServiceKey* find_service_key(std::string_view name);
