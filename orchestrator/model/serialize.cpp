@@ -112,18 +112,12 @@ constexpr YamlStyle kConfigYaml{.quote_value = config_quotes,
 // docker compose's top-level order (compose-go's Project): then the x- extensions, sorted.
 constexpr const char* kTopLevel[] = {"name", "services", "networks", "volumes", "secrets", "configs"};
 
-// docker compose prints byte sizes as decimal strings ("268435456"); the JSON keeps ints.
-void bytes_as_string(json& o, const char* key) {
-    if (auto it = o.find(key); it != o.end() && it->is_number_integer()) *it = std::to_string(it->get<int64_t>());
-}
-
+// docker compose prints byte sizes as decimal strings ("268435456"); the JSON keeps ints. Each
+// key says where its sizes are (its `bytes`, keys/).
 void byte_sizes_as_strings(json& service) {
-    for (const char* key : {"mem_limit", "mem_reservation", "memswap_limit", "shm_size"}) bytes_as_string(service, key);
-    if (auto d = service.find("deploy"); d != service.end() && d->contains("resources"))
-        for (auto& r : (*d)["resources"]) bytes_as_string(r, "memory");
-    if (auto v = service.find("volumes"); v != service.end())
-        for (json& m : *v)
-            if (m.contains("tmpfs")) bytes_as_string(m["tmpfs"], "size");
+    for (const ServiceKey& k : service_keys())
+        if (k.bytes)
+            if (auto it = service.find(std::string(k.name)); it != service.end()) k.bytes(*it);
 }
 
 }  // namespace

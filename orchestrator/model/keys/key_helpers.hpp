@@ -24,6 +24,11 @@ Emitter from(M Service::*member) {
     return [member](const Service& s, nlohmann::json& out) { out = if_set(s.*member); };
 }
 
+// ByteSizes of a key whose value is one byte size (mem_limit, shm_size, ...).
+inline void whole_bytes(nlohmann::json& v) {
+    if (v.is_number_integer()) v = std::to_string(v.get<int64_t>());
+}
+
 // A spec key ucompose does not carry yet: it warns and is ignored (by `convert` too).
 inline ServiceKey not_yet(std::string_view name, Normalizer normalize = nullptr) {
     return ServiceKey{.name = name, .support = Support::NotYet, .normalize = normalize, .kube = kube_not_applicable()};

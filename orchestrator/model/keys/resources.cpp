@@ -174,6 +174,13 @@ void emit_ulimits(const Service& s, nlohmann::json& out) {
     }
 }
 
+// deploy.resources.{limits,reservations}.memory.
+void deploy_bytes(nlohmann::json& d) {
+    if (!d.contains("resources")) return;
+    for (auto& r : d["resources"])
+        if (auto m = r.find("memory"); m != r.end()) whole_bytes(*m);
+}
+
 // A Deployment's restart policy is always Always.
 bool deploy_restart_not_any(const Service& s, bool) {
     return s.deploy && s.deploy->restart_policy_condition && *s.deploy->restart_policy_condition != "any";
@@ -189,13 +196,13 @@ std::vector<ServiceKey> resources_keys() {
     using namespace merge_rule;
     return {
         {.name = "mem_limit", .merge = replace, .read = into(&Service::mem_limit, read_bytes),
-         .emit = from(&Service::mem_limit),
+         .emit = from(&Service::mem_limit), .bytes = whole_bytes,
          .kube = kube_converted()},
         {.name = "mem_reservation", .merge = replace, .read = into(&Service::mem_reservation, read_bytes),
-         .emit = from(&Service::mem_reservation),
+         .emit = from(&Service::mem_reservation), .bytes = whole_bytes,
          .kube = kube_converted()},
         {.name = "memswap_limit", .merge = replace, .read = read_memswap_limit,
-         .emit = from(&Service::memswap_limit),
+         .emit = from(&Service::memswap_limit), .bytes = whole_bytes,
          .kube = kube_warned_if_set(26, &Service::memswap_limit, "Kubernetes has no swap limit")},
         {.name = "cpus", .merge = replace, .read = into(&Service::cpus, read_double),
          .emit = from(&Service::cpus),
@@ -204,7 +211,7 @@ std::vector<ServiceKey> resources_keys() {
          .emit = from(&Service::pids_limit),
          .kube = kube_warned(25, pids_limited, "Kubernetes has no per-container pids limit")},
         {.name = "shm_size", .merge = replace, .read = into(&Service::shm_size, read_bytes),
-         .emit = from(&Service::shm_size),
+         .emit = from(&Service::shm_size), .bytes = whole_bytes,
          .kube = kube_warned_if_set(27, &Service::shm_size, "use an emptyDir at /dev/shm")},
         {.name = "ulimits", .merge = mapping, .read = read_ulimits, .emit = emit_ulimits,
          .kube = kube_warned_if_set(29, &Service::ulimits, "limits are the node runtime's")},
@@ -239,6 +246,7 @@ std::vector<ServiceKey> resources_keys() {
          .emit = from(&Service::platform),
          .kube = kube_warned_if_set(39, &Service::platform, "use a nodeSelector on kubernetes.io/arch")},
         {.name = "deploy", .normalize = shape::deploy, .merge = mapping, .read = read_deploy, .emit = emit_deploy,
+         .bytes = deploy_bytes,
          .kube = kube_warned(24, deploy_restart_not_any,
                              "a Deployment always restarts its containers (restartPolicy: Always)")},
         not_yet("blkio_config"),

@@ -51,6 +51,10 @@ using Reader = std::function<void(const Value& v, const KeyRead& r, Service& s)>
 // `out` left null: the key is not written.
 using Emitter = std::function<void(const Service& s, nlohmann::json& out)>;
 
+// The key's byte sizes in its `config` value turned into decimal strings ("268435456"), as
+// docker compose prints them in YAML (the JSON keeps ints): project_to_yaml.
+using ByteSizes = void (*)(nlohmann::json& value);
+
 // What `ucompose convert --format kubernetes` (orchestrator/kube/) makes of the key; the
 // warnings are docs/kubernetes-convert.md's "Warned about" table.
 enum class KubeUse {
@@ -77,6 +81,7 @@ struct ServiceKey {
     Merger merge = nullptr;          // nullptr: mappings by key, sequences append-unique
     Reader read = nullptr;
     Emitter emit = nullptr;     // empty: `config` does not write it (not carried)
+    ByteSizes bytes = nullptr;  // nullptr: no byte size in it
     KubeMeaning kube;           // kube_meaning.hpp's helpers
 };
 

@@ -149,6 +149,13 @@ nlohmann::json mount_json(const VolumeMount& m) {
     return o;
 }
 
+// volumes[].tmpfs.size.
+void tmpfs_bytes(nlohmann::json& volumes) {
+    for (nlohmann::json& m : volumes)
+        if (m.contains("tmpfs"))
+            if (auto size = m["tmpfs"].find("size"); size != m["tmpfs"].end()) whole_bytes(*size);
+}
+
 // secrets and configs: {source, target, uid, gid, mode}, the mode in octal ("0440").
 Emitter emit_refs(std::vector<FileObjectRef> Service::*member) {
     return [member](const Service& s, nlohmann::json& out) {
@@ -178,6 +185,7 @@ std::vector<ServiceKey> storage_keys() {
          .emit = [](const Service& s, nlohmann::json& out) {
              for (const auto& m : s.volumes) out.push_back(mount_json(m));
          },
+         .bytes = tmpfs_bytes,
          .kube = kube_warned_if_set(4, &Service::volumes,
                                      "volumes and host paths are not converted (use PersistentVolumeClaims, "
                                      "ConfigMaps or Secrets)")},
