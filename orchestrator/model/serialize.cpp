@@ -2,12 +2,10 @@
 
 #include <algorithm>
 
-#include <yaml-cpp/yaml.h>
-
-#include "orchestrator/model/error.hpp"
 #include "orchestrator/model/json_put.hpp"
 #include "orchestrator/model/keys/service_key.hpp"
 #include "orchestrator/model/yaml_scalar.hpp"
+#include "orchestrator/model/yaml_write.hpp"
 
 namespace ucompose {
 
@@ -98,120 +96,44 @@ json project_to_json(const Project& p) {
 
 namespace {
 
-// Docker compose writes every '$' of the model as "$$", so that its output reads back as the
-// same model: the loader interpolates it again (docker/compose#8632).
-std::string escape_dollars(const std::string& s) {
-    if (s.find('$') == std::string::npos) return s;
-    std::string out;
-    out.reserve(s.size() + 4);
-    for (char c : s) {
-        out += c;
-        if (c == '$') out += '$';
-    }
-    return out;
-}
+// A string that would read back as another type, or that holds a line break the emitter would
+// leave bare, is quoted; keys too.
+bool config_quotes(std::string_view s) { return plain_reads_as_non_string(s) || has_other_line_break(s); }
 
-// The emitter quotes what YAML's syntax needs; a string that would read back as another type,
-// or that holds a line break the emitter would leave bare, is quoted here.
-void emit_text(YAML::Emitter& e, const std::string& s) {
-    if (plain_reads_as_non_string(s) || has_other_line_break(s)) e << YAML::DoubleQuoted;
-    e << s;
-}
-
-// Values are interpolated when the output is loaded again, keys are not.
-void emit_string(YAML::Emitter& e, const std::string& s) { emit_text(e, escape_dollars(s)); }
-
-// A float as Go's %g prints it, as docker compose does: JSON's shortest form that reads back
-// the same, without JSON's ".0" on whole numbers (cpus: 2, not 2.0). Negative zero keeps it:
-// "-0" would read back as the int 0.
-std::string go_float(std::string s) {
-    if (s.ends_with(".0") && s != "-0.0") s.resize(s.size() - 2);
-    return s;
-}
-
-void emit(YAML::Emitter& e, const json& v);
-
-void emit_entry(YAML::Emitter& e, const std::string& key, const json& value) {
-    e << YAML::Key;
-    emit_text(e, key);
-    e << YAML::Value;
-    emit(e, value);
-}
-
-void emit(YAML::Emitter& e, const json& v) {
-    switch (v.type()) {
-        case json::value_t::object:
-            if (v.empty()) e << YAML::Flow;
-            e << YAML::BeginMap;
-            for (auto it = v.begin(); it != v.end(); ++it) emit_entry(e, it.key(), it.value());
-            e << YAML::EndMap;
-            break;
-        case json::value_t::array:
-            if (v.empty()) e << YAML::Flow;
-            e << YAML::BeginSeq;
-            for (const json& x : v) emit(e, x);
-            e << YAML::EndSeq;
-            break;
-        case json::value_t::string: emit_string(e, v.get_ref<const std::string&>()); break;
-        case json::value_t::boolean: e << v.get<bool>(); break;
-        case json::value_t::null: e << YAML::Null; break;
-        case json::value_t::number_float: e << go_float(v.dump()); break;
-        default: e << v.dump(); break;  // ints
-    }
-}
-
-std::string finish(YAML::Emitter& e) {
-    if (!e.good()) throw Error("cannot write the model as YAML: " + e.GetLastError());
-    std::string out(e.c_str(), e.size());
-    out += '\n';
-    return out;
-}
-
-void setup(YAML::Emitter& e) {
-    e.SetIndent(2);
-    e.SetNullFormat(YAML::LowerNull);
-    e.SetBoolFormat(YAML::TrueFalseBool);
-}
+// Docker compose's layout: '$' as "$$" (values are interpolated when the output is loaded again,
+// keys are not), floats as Go prints them, "null", "{}".
+constexpr YamlStyle kConfigYaml{.quote_value = config_quotes,
+                                .quote_key = config_quotes,
+                                .double_dollars = true,
+                                .go_floats = true,
+                                .null_word = true,
+                                .flow_empty_maps = true};
 
 // docker compose's top-level order (compose-go's Project): then the x- extensions, sorted.
 constexpr const char* kTopLevel[] = {"name", "services", "networks", "volumes", "secrets", "configs"};
 
-// docker compose prints byte sizes as decimal strings ("268435456"); the JSON keeps ints.
-void bytes_as_string(json& o, const char* key) {
-    if (auto it = o.find(key); it != o.end() && it->is_number_integer()) *it = std::to_string(it->get<int64_t>());
-}
-
+// docker compose prints byte sizes as decimal strings ("268435456"); the JSON keeps ints. Each
+// key says where its sizes are (its `bytes`, keys/).
 void byte_sizes_as_strings(json& service) {
-    for (const char* key : {"mem_limit", "mem_reservation", "memswap_limit", "shm_size"}) bytes_as_string(service, key);
-    if (auto d = service.find("deploy"); d != service.end() && d->contains("resources"))
-        for (auto& r : (*d)["resources"]) bytes_as_string(r, "memory");
-    if (auto v = service.find("volumes"); v != service.end())
-        for (json& m : *v)
-            if (m.contains("tmpfs")) bytes_as_string(m["tmpfs"], "size");
+    for (const ServiceKey& k : service_keys())
+        if (k.bytes)
+            if (auto it = service.find(std::string(k.name)); it != service.end()) k.bytes(*it);
 }
 
 }  // namespace
 
-std::string to_yaml(const json& value) {
-    YAML::Emitter e;
-    setup(e);
-    emit(e, value);
-    return finish(e);
-}
+std::string to_yaml(const json& value) { return write_yaml(nlohmann::ordered_json(value), kConfigYaml); }
 
 std::string project_to_yaml(const Project& project) {
     json model = project_to_json(project);
     for (auto& [name, service] : model["services"].items()) byte_sizes_as_strings(service);
-    YAML::Emitter e;
-    setup(e);
-    e << YAML::BeginMap;
+    nlohmann::ordered_json top = nlohmann::ordered_json::object();
     for (const char* key : kTopLevel)
-        if (auto it = model.find(key); it != model.end()) emit_entry(e, key, *it);
+        if (auto it = model.find(key); it != model.end()) top[key] = *it;
     for (auto it = model.begin(); it != model.end(); ++it)
         if (std::find(std::begin(kTopLevel), std::end(kTopLevel), it.key()) == std::end(kTopLevel))
-            emit_entry(e, it.key(), it.value());
-    e << YAML::EndMap;
-    return finish(e);
+            top[it.key()] = it.value();
+    return write_yaml(top, kConfigYaml);
 }
 
 }  // namespace ucompose

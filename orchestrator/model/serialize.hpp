@@ -1,5 +1,6 @@
 // The normalised model as data: JSON (sorted keys) and YAML (docker compose's layout), for
-// `ucompose config` and for golden tests. The YAML goes through yaml-cpp's emitter.
+// `ucompose config` and for golden tests. The YAML goes through the one YAML writer
+// (yaml_write.hpp) in `config`'s style.
 #pragma once
 #include <string>
 
@@ -12,7 +13,7 @@ namespace ucompose {
 nlohmann::json service_to_json(const Service& service);
 nlohmann::json project_to_json(const Project& project);
 
-// Block-style YAML of a JSON value (yaml-cpp's emitter), keys in the JSON's (sorted) order.
+// Block-style YAML of a JSON value (write_yaml), keys in the JSON's (sorted) order.
 // Strings that would read back as another type are quoted; every '$' in a value is written
 // "$$", as docker compose writes it, so that the output loads back as the same model.
 std::string to_yaml(const nlohmann::json& value);

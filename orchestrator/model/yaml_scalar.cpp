@@ -1,5 +1,9 @@
 #include "orchestrator/model/yaml_scalar.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+
 namespace ucompose {
 namespace {
 
@@ -101,6 +105,16 @@ bool has_other_line_break(std::string_view text) {
     for (std::string_view b : {"\r", "\xc2\x85", "\xe2\x80\xa8", "\xe2\x80\xa9"})
         if (text.find(b) != std::string_view::npos) return true;
     return false;
+}
+
+bool may_read_as_non_string(std::string_view s) {
+    if (s.empty() || is_null(s) || is_bool(s)) return true;
+    if (word_in(s, {".inf", "-.inf", ".nan", ".NaN"})) return true;
+    size_t i = (s[0] == '+' || s[0] == '-') ? 1 : 0;
+    if (i >= s.size() || !(std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.')) return false;
+    return std::all_of(s.begin(), s.end(), [](char c) {
+        return std::isxdigit(static_cast<unsigned char>(c)) || std::strchr("xXoO._:+-", c) != nullptr;
+    });
 }
 
 }  // namespace ucompose

@@ -17,4 +17,10 @@ bool plain_reads_as_non_string(std::string_view text);
 // document; quoted, it escapes them.
 bool has_other_line_break(std::string_view text);
 
+// `convert`'s looser rule (Kubernetes reads YAML 1.1): the empty string, the null and bool words
+// (y/n/yes/no/on/off, ~, .inf, .nan), and any string that could read as a number (a digit or
+// '.' first, after a sign, then only hex digits and "xXoO._:+-", as "1.2.3" or "1-2"):
+// over-quoting a few odd strings is harmless, under-quoting would change a type.
+bool may_read_as_non_string(std::string_view text);
+
 }  // namespace ucompose

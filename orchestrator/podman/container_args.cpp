@@ -2,11 +2,11 @@
 
 #include <cstdio>
 
-#include "orchestrator/model/keys/key_helpers.hpp"
+#include "orchestrator/podman/key_args_helpers.hpp"
 
 namespace ucompose {
 
-using keys::add;
+using args::add;
 
 std::string go_duration(Duration d) {
     using namespace std::chrono;
@@ -18,8 +18,8 @@ std::string go_duration(Duration d) {
     return std::to_string(ns) + "ns";
 }
 
-// --name and the engine's run options, then each service key's args in table order, then the
-// image and the command.
+// --name and the engine's run options, then each service key's args in key_args()'s order, then
+// the image and the command.
 sys::Argv container_args(const Service& s, const ContainerSpec& spec) {
     sys::Argv a;
     add(a, "--name", spec.name);
@@ -27,8 +27,8 @@ sys::Argv container_args(const Service& s, const ContainerSpec& spec) {
     if (spec.detach) a.push_back("-d");
     if (spec.pull) a.push_back("--pull=" + *spec.pull);
     if (spec.runtime) add(a, "--runtime", *spec.runtime);
-    for (const ServiceKey& key : service_keys())
-        if (key.argv) key.argv(s, spec, a);
+    for (const KeyArgs& key : key_args())
+        if (key.write) key.write(s, spec, a);
     a.insert(a.end(), spec.extra_args.begin(), spec.extra_args.end());
     a.push_back(spec.image);
     const auto& command = spec.command ? spec.command : s.command;

@@ -21,12 +21,6 @@ void read_logging(const Value& v, const KeyRead& r, Service& s) {
     s.logging = l;
 }
 
-void logging_argv(const Service& s, const ContainerSpec&, sys::Argv& a) {
-    if (!s.logging) return;
-    if (s.logging->driver) add(a, "--log-driver", *s.logging->driver);
-    for (const auto& [k, v] : s.logging->options) add(a, "--log-opt", k + "=" + v);
-}
-
 void read_healthcheck(const Value& v, const KeyRead& r, Service& s) {
     const std::string p = r.path();
     need_map(v, p);
@@ -62,34 +56,6 @@ void read_healthcheck(const Value& v, const KeyRead& r, Service& s) {
     s.healthcheck = h;
 }
 
-// ucompose runs the checks itself (no systemd timers here): podman gets no interval.
-void healthcheck_argv(const Service& s, const ContainerSpec&, sys::Argv& a) {
-    if (!s.healthcheck) return;
-    const Healthcheck& hc = *s.healthcheck;
-    if (hc.disable || (!hc.test.empty() && hc.test.front() == "NONE")) {
-        a.push_back("--no-healthcheck");
-        return;
-    }
-    if (!hc.test.empty()) {
-        const std::string& kind = hc.test.front();
-        std::vector<std::string> rest(hc.test.begin() + 1, hc.test.end());
-        if (kind == "CMD-SHELL") {
-            std::string joined;
-            for (const auto& w : rest) joined += (joined.empty() ? "" : " ") + w;
-            add(a, "--health-cmd", joined);
-        } else if (rest.size() == 1) {
-            // podman turns a one-word exec form into CMD-SHELL; a word runs the same either way.
-            add(a, "--health-cmd", rest.front());
-        } else {
-            add(a, "--health-cmd", nlohmann::json(rest).dump());
-        }
-    }
-    add(a, "--health-interval", "disable");
-    if (hc.timeout) add(a, "--health-timeout", go_duration(*hc.timeout));
-    if (hc.retries) add(a, "--health-retries", std::to_string(*hc.retries));
-    if (hc.start_period) add(a, "--health-start-period", go_duration(*hc.start_period));
-}
-
 void emit_logging(const Service& s, nlohmann::json& out) {
     if (!s.logging) return;
     out = nlohmann::json::object();
@@ -114,10 +80,10 @@ void emit_healthcheck(const Service& s, nlohmann::json& out) {
 
 std::vector<ServiceKey> health_keys() {
     return {
-        {.name = "logging", .merge = merge_rule::logging, .read = read_logging, .argv = logging_argv,
-         .emit = emit_logging},
-        {.name = "healthcheck", .merge = merge_rule::healthcheck, .read = read_healthcheck, .argv = healthcheck_argv,
-         .emit = emit_healthcheck},
+        {.name = "logging", .merge = merge_rule::logging, .read = read_logging, .emit = emit_logging,
+         .kube = kube_warned_if_set(35, &Service::logging, "logs are the node runtime's")},
+        {.name = "healthcheck", .merge = merge_rule::healthcheck, .read = read_healthcheck, .emit = emit_healthcheck,
+         .kube = kube_converted()},
     };
 }
 

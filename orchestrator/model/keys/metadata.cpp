@@ -176,20 +176,6 @@ void read_ucompose(const Value& v, const KeyRead& r, Service& s) {
     s.ucompose = x;
 }
 
-// The engine's labels (spec.labels) win over the service's.
-void labels_argv(const Service& s, const ContainerSpec& spec, sys::Argv& a) {
-    std::map<std::string, std::string> labels = s.labels;
-    for (const auto& [k, v] : spec.labels) labels[k] = v;
-    for (const auto& [k, v] : labels) add(a, "--label", k + "=" + v);
-}
-
-// A key without a value is not passed; `run -e` (spec.extra_env) wins.
-void environment_argv(const Service& s, const ContainerSpec& spec, sys::Argv& a) {
-    for (const auto& [k, v] : s.environment)
-        if (v && !spec.extra_env.count(k)) add(a, "-e", k + "=" + *v);
-    for (const auto& [k, v] : spec.extra_env) add(a, "-e", k + "=" + v);
-}
-
 void emit_build(const Service& s, nlohmann::json& out) {
     if (!s.build) return;
     const BuildConfig& b = *s.build;
@@ -238,35 +224,47 @@ void emit_ucompose(const Service& s, nlohmann::json& out) {
 std::vector<ServiceKey> metadata_keys() {
     using namespace merge_rule;
     return {
-        // The image reference the engine resolves is ContainerSpec::image, written last.
-        {.name = "image", .merge = replace, .read = into(&Service::image, read_string), .emit = from(&Service::image)},
+        {.name = "image", .merge = replace, .read = into(&Service::image, read_string), .emit = from(&Service::image),
+         .kube = kube_converted()},
         {.name = "build", .normalize = shape::build, .merge = mapping,
-         .read = [](const Value& v, const KeyRead& r, Service& s) { s.build = read_build(v, r); }, .emit = emit_build},
+         .read = [](const Value& v, const KeyRead& r, Service& s) { s.build = read_build(v, r); }, .emit = emit_build,
+         .kube = kube_warned_if_set(1, &Service::build,
+                                     "a cluster pulls images: build and push the image, and name it in image:")},
         {.name = "labels", .normalize = shape::mapping, .merge = mapping,
-         .read = into(&Service::labels, read_string_map), .argv = labels_argv, .emit = from(&Service::labels)},
+         .read = into(&Service::labels, read_string_map), .emit = from(&Service::labels),
+         .kube = kube_warned_if_set(41, &Service::labels, "container labels have no pod equivalent")},
         {.name = "annotations", .normalize = shape::mapping, .merge = mapping,
-         .read = into(&Service::annotations, read_string_map), .argv = pairs("--annotation", &Service::annotations),
-         .emit = from(&Service::annotations)},
-        // Its values reach podman through `environment`.
+         .read = into(&Service::annotations, read_string_map), .emit = from(&Service::annotations),
+         .kube = kube_warned_if_set(42, &Service::annotations, "container annotations are not copied")},
         {.name = "env_file", .normalize = shape::env_file, .merge = env_files_by_path, .read = read_env_file,
-         .emit = emit_env_file},
+         .emit = emit_env_file,
+         .kube = kube_not_applicable()},
         {.name = "environment", .normalize = shape::mapping, .merge = mapping, .read = read_environment,
-         .argv = environment_argv, .emit = from(&Service::environment)},
-        // The container's name is ContainerSpec::name (the engine's choice from this key).
+         .emit = from(&Service::environment),
+         .kube = kube_converted()},
         {.name = "container_name", .merge = replace, .read = into(&Service::container_name, read_string),
-         .emit = from(&Service::container_name)},
+         .emit = from(&Service::container_name),
+         .kube = kube_warned_if_set(19, &Service::container_name,
+                                     "pods get generated names; reach the service by its Service name")},
         {.name = "depends_on", .normalize = shape::depends_on, .merge = mapping, .read = read_depends_on,
-         .emit = emit_depends_on},
+         .emit = emit_depends_on,
+         .kube = kube_converted()},
         {.name = "profiles", .merge = append_unique, .read = into(&Service::profiles, read_string_list),
-         .emit = from(&Service::profiles)},
-        {.name = "scale", .merge = replace, .read = read_scale, .emit = from(&Service::scale)},
-        // podman's --pull is ContainerSpec::pull (the engine's choice from this key).
-        {.name = "pull_policy", .merge = replace, .read = read_pull_policy, .emit = from(&Service::pull_policy)},
-        // --runtime is ContainerSpec::runtime (ucrun for unikernels, else this key).
+         .emit = from(&Service::profiles),
+         .kube = kube_warned_if_set(45, &Service::profiles,
+                                     "profiles are applied when converting: only the enabled services are written")},
+        {.name = "scale", .merge = replace, .read = read_scale, .emit = from(&Service::scale),
+         .kube = kube_converted()},
+        {.name = "pull_policy", .merge = replace, .read = read_pull_policy, .emit = from(&Service::pull_policy),
+         .kube = kube_warned_if_set(40, &Service::pull_policy, "set imagePullPolicy by hand")},
         {.name = "runtime", .merge = replace, .read = into(&Service::runtime, read_runtime_name),
-         .emit = from(&Service::runtime)},
-        {.name = "extends", .support = Support::Resolved},  // extends.cpp, before the merge
-        {.name = "x-ucompose", .merge = mapping, .read = read_ucompose, .emit = emit_ucompose},
+         .emit = from(&Service::runtime),
+         .kube = kube_warned(38, [](const Service& s, bool unikernel) { return s.runtime && !unikernel; },
+                             "a pod's runtime is its RuntimeClass")},
+        // extends.cpp, before the merge.
+        {.name = "extends", .support = Support::Resolved, .kube = kube_not_applicable()},
+        {.name = "x-ucompose", .merge = mapping, .read = read_ucompose, .emit = emit_ucompose,
+         .kube = kube_converted()},
         not_yet("attach"),
         not_yet("credential_spec"),
         not_yet("develop"),

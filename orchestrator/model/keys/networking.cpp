@@ -31,26 +31,6 @@ void read_networks(const Value& v, const KeyRead& r, Service& s) {
     for (const Entry& n : v.map) s.networks[n.key] = read_attachment(n.value, r.path() + "." + n.key, r);
 }
 
-// One --network per joined network (spec.networks: key -> real name), with the service name
-// and the aliases as aliases; nothing when network_mode is set.
-void networks_argv(const Service& s, const ContainerSpec& spec, sys::Argv& a) {
-    if (spec.network_mode) return;
-    for (const auto& [key, real] : spec.networks) {
-        std::vector<std::string> opts;
-        if (spec.service_alias) opts.push_back("alias=" + s.name);
-        auto att = s.networks.find(key);
-        if (att != s.networks.end()) {
-            for (const auto& al : att->second.aliases) opts.push_back("alias=" + al);
-            if (att->second.ipv4_address) opts.push_back("ip=" + *att->second.ipv4_address);
-            if (att->second.ipv6_address) opts.push_back("ip6=" + *att->second.ipv6_address);
-            if (att->second.mac_address) opts.push_back("mac=" + *att->second.mac_address);
-        }
-        std::string v = real;
-        for (std::size_t i = 0; i < opts.size(); ++i) v += (i == 0 ? ":" : ",") + opts[i];
-        add(a, "--network", v);
-    }
-}
-
 Port read_port_long(const Value& v, const std::string& p, const KeyRead& r) {
     need_map(v, p);
     Port port;
@@ -80,23 +60,11 @@ void read_ports(const Value& v, const KeyRead& r, Service& s) {
     for (const Value& p : v.seq) s.ports.push_back(read_port_long(p, r.path(), r));
 }
 
-std::string port_arg(const Port& p) {
-    std::string s;
-    if (p.host_ip) {
-        s += (p.host_ip->find(':') != std::string::npos ? "[" + *p.host_ip + "]" : *p.host_ip) + ":";
-        s += p.published.value_or("") + ":";
-    } else if (p.published) {
-        s += *p.published + ":";
-    }
-    s += std::to_string(p.target);
-    if (p.protocol != "tcp") s += "/" + p.protocol;
-    return s;
-}
-
-// `run` publishes ports only with --service-ports (spec.publish_ports).
-void ports_argv(const Service& s, const ContainerSpec& spec, sys::Argv& a) {
-    if (!spec.publish_ports) return;
-    for (const auto& p : s.ports) add(a, "-p", port_arg(p));
+// Kubernetes has the default network only, without aliases.
+bool non_default_networks(const Service& s, bool) {
+    for (const auto& [key, a] : s.networks)
+        if (key != "default" || !a.aliases.empty()) return true;
+    return false;
 }
 
 void emit_networks(const Service& s, nlohmann::json& out) {
@@ -127,38 +95,40 @@ void emit_ports(const Service& s, nlohmann::json& out) {
 std::vector<ServiceKey> networking_keys() {
     using namespace merge_rule;
     return {
-        // service:<x> arrives resolved to container:<x's name> in spec.network_mode.
         {.name = "network_mode", .merge = replace, .read = into(&Service::network_mode, read_string),
-         .argv = [](const Service&, const ContainerSpec& spec, sys::Argv& a) {
-             if (spec.network_mode) add(a, "--network", *spec.network_mode);
-         },
-         .emit = from(&Service::network_mode)},
+         .emit = from(&Service::network_mode),
+         .kube = kube_warned_if_set(2, &Service::network_mode, "every pod has its own network namespace")},
         {.name = "networks", .normalize = shape::networks, .merge = mapping, .read = read_networks,
-         .argv = networks_argv, .emit = emit_networks},
+         .emit = emit_networks,
+         .kube = kube_warned(3, non_default_networks,
+                             "a cluster has one pod network; services reach each other by Service name")},
         {.name = "hostname", .merge = replace, .read = into(&Service::hostname, read_string),
-         .argv = value("--hostname", &Service::hostname), .emit = from(&Service::hostname)},
+         .emit = from(&Service::hostname),
+         .kube = kube_warned_if_set(20, &Service::hostname, "a pod's hostname is its name")},
         {.name = "domainname", .merge = replace, .read = into(&Service::domainname, read_string),
-         .argv = value("--domainname", &Service::domainname), .emit = from(&Service::domainname)},
+         .emit = from(&Service::domainname),
+         .kube = kube_warned_if_set(21, &Service::domainname, "a pod's domain is the cluster's")},
         {.name = "extra_hosts", .normalize = shape::extra_hosts, .merge = append_unique,
-         .read = into(&Service::extra_hosts, read_string_list), .argv = each("--add-host", &Service::extra_hosts),
-         .emit = from(&Service::extra_hosts)},
+         .read = into(&Service::extra_hosts, read_string_list), .emit = from(&Service::extra_hosts),
+         .kube = kube_warned_if_set(15, &Service::extra_hosts, "use hostAliases in the pod spec")},
         {.name = "dns", .normalize = shape::one_or_many, .merge = append_unique,
-         .read = into(&Service::dns, read_string_list), .argv = each("--dns", &Service::dns),
-         .emit = from(&Service::dns)},
+         .read = into(&Service::dns, read_string_list), .emit = from(&Service::dns),
+         .kube = kube_warned_if_set(16, &Service::dns, "pods use the cluster DNS")},
         {.name = "dns_search", .normalize = shape::one_or_many, .merge = append_unique,
-         .read = into(&Service::dns_search, read_string_list), .argv = each("--dns-search", &Service::dns_search),
-         .emit = from(&Service::dns_search)},
+         .read = into(&Service::dns_search, read_string_list), .emit = from(&Service::dns_search),
+         .kube = kube_warned_if_set(17, &Service::dns_search, "pods use the cluster DNS")},
         {.name = "dns_opt", .merge = append_unique,
-         .read = into(&Service::dns_opt, read_string_list), .argv = each("--dns-option", &Service::dns_opt),
-         .emit = from(&Service::dns_opt)},
+         .read = into(&Service::dns_opt, read_string_list), .emit = from(&Service::dns_opt),
+         .kube = kube_warned_if_set(18, &Service::dns_opt, "pods use the cluster DNS")},
         {.name = "ports", .normalize = shape::ports, .merge = ports_by_binding, .read = read_ports,
-         .argv = ports_argv, .emit = emit_ports},
+         .emit = emit_ports,
+         .kube = kube_converted()},
         {.name = "expose", .normalize = shape::quoted_items, .merge = append_unique,
-         .read = into(&Service::expose, read_string_list), .argv = each("--expose", &Service::expose),
-         .emit = from(&Service::expose)},
-        // Names resolve on the project's networks; podman gets no --link.
+         .read = into(&Service::expose, read_string_list), .emit = from(&Service::expose),
+         .kube = kube_converted()},
         {.name = "links", .merge = append_unique, .read = into(&Service::links, read_string_list),
-         .emit = from(&Service::links)},
+         .emit = from(&Service::links),
+         .kube = kube_warned_if_set(22, &Service::links, "services reach each other by Service name")},
         not_yet("external_links"),
     };
 }

@@ -1,5 +1,6 @@
 // The keys passed to podman as they are (cpu_shares -> --cpu-shares, ...): one entry each (read,
-// argv, `config`), made from the table in orchestrator/model/passthrough.cpp.
+// `config`, Kubernetes), made from the table in orchestrator/model/passthrough.cpp (their podman
+// flags: orchestrator/podman/key_args/passthrough.cpp).
 #include "orchestrator/model/passthrough.hpp"
 
 #include "orchestrator/model/keys/key_helpers.hpp"
@@ -45,7 +46,10 @@ nlohmann::json passthrough_json(const PassKey& pk, const std::vector<std::string
     return nullptr;
 }
 
-ServiceKey passthrough_key(const PassKey& pk) {
+// After every other key's warning, in the table's order.
+constexpr int kKubeWarningOrder = 100;
+
+ServiceKey passthrough_key(const PassKey& pk, int index) {
     using namespace merge_rule;
     const bool list = pk.kind == PassKind::List, map = pk.kind == PassKind::Map;
     return {
@@ -56,16 +60,13 @@ ServiceKey passthrough_key(const PassKey& pk) {
             if (values.empty()) s.passthrough.erase(pk.key);
             else s.passthrough[pk.key] = std::move(values);
         },
-        .argv = [&pk](const Service& s, const ContainerSpec&, sys::Argv& a) {
-            auto it = s.passthrough.find(pk.key);
-            if (it == s.passthrough.end()) return;
-            if (pk.kind == PassKind::Bool) a.push_back(pk.flag);
-            else for (const auto& v : it->second) add(a, pk.flag, v);
-        },
         .emit = [&pk](const Service& s, nlohmann::json& out) {
             auto it = s.passthrough.find(pk.key);
             if (it != s.passthrough.end() && !it->second.empty()) out = passthrough_json(pk, it->second);
         },
+        .kube = kube_warned(kKubeWarningOrder + index,
+                            [&pk](const Service& s, bool) { return s.passthrough.count(pk.key) > 0; },
+                            "it has no Kubernetes equivalent"),
     };
 }
 
@@ -73,7 +74,8 @@ ServiceKey passthrough_key(const PassKey& pk) {
 
 std::vector<ServiceKey> passthrough_service_keys() {
     std::vector<ServiceKey> out;
-    for (const PassKey& pk : passthrough_keys()) out.push_back(passthrough_key(pk));
+    int index = 0;
+    for (const PassKey& pk : passthrough_keys()) out.push_back(passthrough_key(pk, index++));
     return out;
 }
 

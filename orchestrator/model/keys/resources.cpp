@@ -9,13 +9,6 @@ namespace {
 
 using namespace keys;
 
-std::string number(double d) {
-    std::string s = std::to_string(d);
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
-    return s;
-}
-
 ResourceSpec read_resources(const Value& v, const std::string& p, const KeyRead& r) {
     ResourceSpec s;
     if (v.is_null()) return s;
@@ -120,14 +113,6 @@ void read_ulimits(const Value& v, const KeyRead& r, Service& s) {
     }
 }
 
-void ulimits_argv(const Service& s, const ContainerSpec&, sys::Argv& a) {
-    for (const auto& [name, u] : s.ulimits) {
-        if (u.single) add(a, "--ulimit", name + "=" + std::to_string(*u.single));
-        else if (u.soft && u.hard)
-            add(a, "--ulimit", name + "=" + std::to_string(*u.soft) + ":" + std::to_string(*u.hard));
-    }
-}
-
 // Long form {source, target, permissions} -> "source[:target[:permissions]]".
 void read_devices(const Value& v, const KeyRead& r, Service& s) {
     const std::string kp = r.path();
@@ -146,14 +131,6 @@ void read_devices(const Value& v, const KeyRead& r, Service& s) {
             s.devices.push_back(read_string(d, kp));
         }
     }
-}
-
-// The service key, else deploy.resources (limits or reservations).
-template <class T>
-std::optional<T> with_deploy(const std::optional<T>& own, std::optional<T> ResourceSpec::*field, bool limits,
-                             const Service& s) {
-    if (own || !s.deploy) return own;
-    return (limits ? s.deploy->limits : s.deploy->reservations).*field;
 }
 
 nlohmann::json resources_json(const ResourceSpec& r) {
@@ -197,69 +174,81 @@ void emit_ulimits(const Service& s, nlohmann::json& out) {
     }
 }
 
+// deploy.resources.{limits,reservations}.memory.
+void deploy_bytes(nlohmann::json& d) {
+    if (!d.contains("resources")) return;
+    for (auto& r : d["resources"])
+        if (auto m = r.find("memory"); m != r.end()) whole_bytes(*m);
+}
+
+// A Deployment's restart policy is always Always.
+bool deploy_restart_not_any(const Service& s, bool) {
+    return s.deploy && s.deploy->restart_policy_condition && *s.deploy->restart_policy_condition != "any";
+}
+
+bool pids_limited(const Service& s, bool) {
+    return s.pids_limit || (s.deploy && (s.deploy->limits.pids || s.deploy->reservations.pids));
+}
+
 }  // namespace
 
 std::vector<ServiceKey> resources_keys() {
     using namespace merge_rule;
     return {
         {.name = "mem_limit", .merge = replace, .read = into(&Service::mem_limit, read_bytes),
-         .argv = [](const Service& s, const ContainerSpec&, sys::Argv& a) {
-             if (auto m = with_deploy(s.mem_limit, &ResourceSpec::memory, true, s)) add(a, "--memory", std::to_string(*m));
-         },
-         .emit = from(&Service::mem_limit)},
+         .emit = from(&Service::mem_limit), .bytes = whole_bytes,
+         .kube = kube_converted()},
         {.name = "mem_reservation", .merge = replace, .read = into(&Service::mem_reservation, read_bytes),
-         .argv = [](const Service& s, const ContainerSpec&, sys::Argv& a) {
-             if (auto m = with_deploy(s.mem_reservation, &ResourceSpec::memory, false, s))
-                 add(a, "--memory-reservation", std::to_string(*m));
-         },
-         .emit = from(&Service::mem_reservation)},
+         .emit = from(&Service::mem_reservation), .bytes = whole_bytes,
+         .kube = kube_converted()},
         {.name = "memswap_limit", .merge = replace, .read = read_memswap_limit,
-         .argv = [](const Service& s, const ContainerSpec&, sys::Argv& a) {
-             if (s.memswap_limit) add(a, "--memory-swap", std::to_string(*s.memswap_limit));
-         },
-         .emit = from(&Service::memswap_limit)},
+         .emit = from(&Service::memswap_limit), .bytes = whole_bytes,
+         .kube = kube_warned_if_set(26, &Service::memswap_limit, "Kubernetes has no swap limit")},
         {.name = "cpus", .merge = replace, .read = into(&Service::cpus, read_double),
-         .argv = [](const Service& s, const ContainerSpec&, sys::Argv& a) {
-             if (auto c = with_deploy(s.cpus, &ResourceSpec::cpus, true, s)) add(a, "--cpus", number(*c));
-         },
-         .emit = from(&Service::cpus)},
+         .emit = from(&Service::cpus),
+         .kube = kube_converted()},
         {.name = "pids_limit", .merge = replace, .read = into(&Service::pids_limit, read_int),
-         .argv = [](const Service& s, const ContainerSpec&, sys::Argv& a) {
-             if (auto p = with_deploy(s.pids_limit, &ResourceSpec::pids, true, s)) add(a, "--pids-limit", std::to_string(*p));
-         },
-         .emit = from(&Service::pids_limit)},
+         .emit = from(&Service::pids_limit),
+         .kube = kube_warned(25, pids_limited, "Kubernetes has no per-container pids limit")},
         {.name = "shm_size", .merge = replace, .read = into(&Service::shm_size, read_bytes),
-         .argv = [](const Service& s, const ContainerSpec&, sys::Argv& a) {
-             if (s.shm_size) add(a, "--shm-size", std::to_string(*s.shm_size));
-         },
-         .emit = from(&Service::shm_size)},
-        {.name = "ulimits", .merge = mapping, .read = read_ulimits, .argv = ulimits_argv, .emit = emit_ulimits},
+         .emit = from(&Service::shm_size), .bytes = whole_bytes,
+         .kube = kube_warned_if_set(27, &Service::shm_size, "use an emptyDir at /dev/shm")},
+        {.name = "ulimits", .merge = mapping, .read = read_ulimits, .emit = emit_ulimits,
+         .kube = kube_warned_if_set(29, &Service::ulimits, "limits are the node runtime's")},
         {.name = "cap_add", .merge = append_unique, .read = into(&Service::cap_add, read_string_list),
-         .argv = each("--cap-add", &Service::cap_add), .emit = from(&Service::cap_add)},
+         .emit = from(&Service::cap_add),
+         .kube = kube_warned_if_set(9, &Service::cap_add, "set securityContext.capabilities by hand")},
         {.name = "cap_drop", .merge = append_unique, .read = into(&Service::cap_drop, read_string_list),
-         .argv = each("--cap-drop", &Service::cap_drop), .emit = from(&Service::cap_drop)},
-        {.name = "devices", .merge = append_unique, .read = read_devices, .argv = each("--device", &Service::devices),
-         .emit = from(&Service::devices)},
+         .emit = from(&Service::cap_drop),
+         .kube = kube_warned_if_set(10, &Service::cap_drop, "set securityContext.capabilities by hand")},
+        {.name = "devices", .merge = append_unique, .read = read_devices, .emit = from(&Service::devices),
+         .kube = kube_warned_if_set(7, &Service::devices, "host devices belong to one node")},
         {.name = "security_opt", .merge = append_unique, .read = into(&Service::security_opt, read_string_list),
-         .argv = each("--security-opt", &Service::security_opt), .emit = from(&Service::security_opt)},
+         .emit = from(&Service::security_opt),
+         .kube = kube_warned_if_set(11, &Service::security_opt, "node security profiles differ")},
         {.name = "group_add", .merge = append_unique, .read = into(&Service::group_add, read_string_list),
-         .argv = each("--group-add", &Service::group_add), .emit = from(&Service::group_add)},
+         .emit = from(&Service::group_add),
+         .kube = kube_warned_if_set(13, &Service::group_add, "set securityContext.supplementalGroups")},
         {.name = "sysctls", .normalize = shape::mapping, .merge = mapping,
-         .read = into(&Service::sysctls, read_string_map), .argv = pairs("--sysctl", &Service::sysctls),
-         .emit = from(&Service::sysctls)},
+         .read = into(&Service::sysctls, read_string_map), .emit = from(&Service::sysctls),
+         .kube = kube_warned_if_set(28, &Service::sysctls, "set securityContext.sysctls by hand")},
         {.name = "read_only", .merge = replace, .read = into(&Service::read_only, read_bool),
-         .argv = when("--read-only", &Service::read_only), .emit = from(&Service::read_only)},
+         .emit = from(&Service::read_only),
+         .kube = kube_warned_if_set(14, &Service::read_only, "set securityContext.readOnlyRootFilesystem")},
         {.name = "privileged", .merge = replace, .read = into(&Service::privileged, read_bool),
-         .argv = when("--privileged", &Service::privileged), .emit = from(&Service::privileged)},
-        {.name = "pid", .merge = replace, .read = into(&Service::pid, read_string), .argv = value("--pid", &Service::pid),
-         .emit = from(&Service::pid)},
-        {.name = "ipc", .merge = replace, .read = into(&Service::ipc, read_string), .argv = value("--ipc", &Service::ipc),
-         .emit = from(&Service::ipc)},
+         .emit = from(&Service::privileged),
+         .kube = kube_warned_if_set(8, &Service::privileged, "set securityContext.privileged by hand if needed")},
+        {.name = "pid", .merge = replace, .read = into(&Service::pid, read_string), .emit = from(&Service::pid),
+         .kube = kube_warned_if_set(30, &Service::pid, "use hostPID or shareProcessNamespace by hand")},
+        {.name = "ipc", .merge = replace, .read = into(&Service::ipc, read_string), .emit = from(&Service::ipc),
+         .kube = kube_warned_if_set(31, &Service::ipc, "use hostIPC by hand")},
         {.name = "platform", .merge = replace, .read = into(&Service::platform, read_string),
-         .argv = value("--platform", &Service::platform), .emit = from(&Service::platform)},
-        // Its limits and restart policy reach podman through mem_limit, mem_reservation, cpus,
-        // pids_limit and restart; replicas through scale.
-        {.name = "deploy", .normalize = shape::deploy, .merge = mapping, .read = read_deploy, .emit = emit_deploy},
+         .emit = from(&Service::platform),
+         .kube = kube_warned_if_set(39, &Service::platform, "use a nodeSelector on kubernetes.io/arch")},
+        {.name = "deploy", .normalize = shape::deploy, .merge = mapping, .read = read_deploy, .emit = emit_deploy,
+         .bytes = deploy_bytes,
+         .kube = kube_warned(24, deploy_restart_not_any,
+                             "a Deployment always restarts its containers (restartPolicy: Always)")},
         not_yet("blkio_config"),
         not_yet("cpu_count"),
         not_yet("cpu_percent"),

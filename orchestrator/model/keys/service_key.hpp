@@ -1,7 +1,8 @@
 // One description per compose service key: its name, whether ucompose carries it, its short ->
-// long rewriting, its merge rule, its typed reader, its podman arguments and its `config`
-// output. The loader's normalize, merge and convert steps, the podman argv builder and the
-// `config` serializer all walk this one table, so
+// long rewriting, its merge rule, its typed reader, its `config` output and its Kubernetes
+// meaning. The loader's normalize, merge and convert steps, the `config` serializer and
+// `convert`'s warnings all walk this one table (podman's arguments are found by the key's name
+// in orchestrator/podman/key_args/, which a unit test holds to this table), so
 // adding or fixing a key is one entry plus its tests (orchestrator/model/README.md, "How to add
 // a key"). The entries live by topic: metadata.cpp, networking.cpp, storage.cpp, process.cpp,
 // resources.cpp, passthrough.cpp, health.cpp; table.cpp puts them together.
@@ -19,8 +20,6 @@
 #include "orchestrator/model/value.hpp"
 
 namespace ucompose {
-
-struct ContainerSpec;  // orchestrator/podman/container_args.hpp
 
 // What a key's reader gets besides its value: its place and the loader's context.
 struct KeyRead {
@@ -48,11 +47,32 @@ using Normalizer = void (*)(Value& v, const std::string& path, const NormalizeCo
 using Merger = void (*)(Value& base, const Value& over);
 // Long syntax -> the typed model, with positioned errors (convert_service.cpp).
 using Reader = std::function<void(const Value& v, const KeyRead& r, Service& s)>;
-// The key's `podman create`/`run` arguments (container_args.cpp), appended in table order.
-using ArgvWriter = std::function<void(const Service& s, const ContainerSpec& spec, std::vector<std::string>& argv)>;
 // The key's value in `config`'s JSON (serialize.cpp's service_to_json, written as YAML from it);
 // `out` left null: the key is not written.
 using Emitter = std::function<void(const Service& s, nlohmann::json& out)>;
+
+// The key's byte sizes in its `config` value turned into decimal strings ("268435456"), as
+// docker compose prints them in YAML (the JSON keeps ints): project_to_yaml.
+using ByteSizes = void (*)(nlohmann::json& value);
+
+// What `ucompose convert --format kubernetes` (orchestrator/kube/) makes of the key; the
+// warnings are docs/kubernetes-convert.md's "Warned about" table.
+enum class KubeUse {
+    Unset,          // no meaning given (the key table's unit test fails)
+    Converted,      // written into the Deployment or the Service
+    Warned,         // not (or not wholly) converted: one warning when `warn_when` holds
+    NotApplicable,  // nothing to convert: not carried, resolved earlier, or read into another key
+};
+// Whether the service's value is one Kubernetes does not get; `unikernel`: the service runs
+// under the RuntimeClass.
+using KubeCheck = std::function<bool(const Service& s, bool unikernel)>;
+
+struct KubeMeaning {
+    KubeUse use = KubeUse::Unset;
+    KubeCheck warn_when = nullptr;  // Warned
+    std::string_view reason = {};   // Warned: the warning is "<key> is not converted: <reason>"
+    int order = 0;                  // Warned: its place among a service's warnings (unique)
+};
 
 struct ServiceKey {
     std::string_view name;
@@ -60,11 +80,12 @@ struct ServiceKey {
     Normalizer normalize = nullptr;  // nullptr: written in its long form only
     Merger merge = nullptr;          // nullptr: mappings by key, sequences append-unique
     Reader read = nullptr;
-    ArgvWriter argv = nullptr;  // empty: podman gets nothing for it (or the engine uses it)
     Emitter emit = nullptr;     // empty: `config` does not write it (not carried)
+    ByteSizes bytes = nullptr;  // nullptr: no byte size in it
+    KubeMeaning kube;           // kube_meaning.hpp's helpers
 };
 
-// Every service key, in the order their podman arguments are written.
+// Every service key, by topic.
 const std::vector<ServiceKey>& service_keys();
 // nullptr when `name` is not a service key of the spec (x-* extensions are not either).
 const ServiceKey* find_service_key(std::string_view name);

@@ -77,45 +77,6 @@ void read_volumes(const Value& v, const KeyRead& r, Service& s) {
     for (const Value& m : v.seq) s.volumes.push_back(read_volume_long(m, r.path(), r));
 }
 
-// A named volume's source is its top-level key: spec.volumes gives its real name.
-void add_mount(sys::Argv& a, const VolumeMount& m, const std::map<std::string, std::string>& volumes) {
-    switch (m.type) {
-    case MountType::Tmpfs: {
-        std::string s = "type=tmpfs,destination=" + m.target;
-        if (m.tmpfs_size) s += ",tmpfs-size=" + std::to_string(*m.tmpfs_size);
-        if (m.tmpfs_mode) {
-            char buf[16];
-            std::snprintf(buf, sizeof buf, "%o", *m.tmpfs_mode);
-            s += std::string(",tmpfs-mode=") + buf;
-        }
-        if (m.read_only) s += ",ro=true";
-        add(a, "--mount", s);
-        return;
-    }
-    case MountType::Volume:
-        if (!m.source) {  // anonymous volume
-            add(a, "-v", m.target + (m.read_only ? ":ro" : ""));
-            return;
-        }
-        [[fallthrough]];
-    default: {
-        std::vector<std::string> opts;
-        if (m.read_only) opts.push_back("ro");
-        if (m.bind_selinux) opts.push_back(*m.bind_selinux);
-        if (m.bind_propagation) opts.push_back(*m.bind_propagation);
-        if (m.volume_nocopy) opts.push_back("nocopy");
-        std::string source = m.source.value_or("");
-        if (m.type == MountType::Volume) {
-            auto it = volumes.find(source);
-            if (it != volumes.end()) source = it->second;
-        }
-        std::string s = source + ":" + m.target;
-        for (std::size_t i = 0; i < opts.size(); ++i) s += (i == 0 ? ":" : ",") + opts[i];
-        add(a, "-v", s);
-    }
-    }
-}
-
 // secrets: / configs: of a service: "name" or {source, target, uid, gid, mode, type}.
 std::vector<FileObjectRef> read_file_object_refs(const Value& v, const std::string& path) {
     std::vector<FileObjectRef> out;
@@ -159,13 +120,6 @@ std::vector<FileObjectRef> read_file_object_refs(const Value& v, const std::stri
     return out;
 }
 
-// file_object_args() turns secrets and configs into spec.file_binds (-v, both kinds) and
-// spec.secrets (--secret, external secrets); they are written here, with the secrets.
-void secrets_argv(const Service&, const ContainerSpec& spec, sys::Argv& a) {
-    for (const auto& b : spec.file_binds) add(a, "-v", b);
-    for (const auto& x : spec.secrets) add(a, "--secret", x);
-}
-
 nlohmann::json mount_json(const VolumeMount& m) {
     nlohmann::json o;
     o["type"] = to_string(m.type);
@@ -195,6 +149,13 @@ nlohmann::json mount_json(const VolumeMount& m) {
     return o;
 }
 
+// volumes[].tmpfs.size.
+void tmpfs_bytes(nlohmann::json& volumes) {
+    for (nlohmann::json& m : volumes)
+        if (m.contains("tmpfs"))
+            if (auto size = m["tmpfs"].find("size"); size != m["tmpfs"].end()) whole_bytes(*size);
+}
+
 // secrets and configs: {source, target, uid, gid, mode}, the mode in octal ("0440").
 Emitter emit_refs(std::vector<FileObjectRef> Service::*member) {
     return [member](const Service& s, nlohmann::json& out) {
@@ -221,28 +182,27 @@ std::vector<ServiceKey> storage_keys() {
     using namespace merge_rule;
     return {
         {.name = "volumes", .normalize = shape::volumes, .merge = volumes_by_target, .read = read_volumes,
-         .argv = [](const Service& s, const ContainerSpec& spec, sys::Argv& a) {
-             for (const auto& m : s.volumes) add_mount(a, m, spec.volumes);
-         },
          .emit = [](const Service& s, nlohmann::json& out) {
              for (const auto& m : s.volumes) out.push_back(mount_json(m));
-         }},
+         },
+         .bytes = tmpfs_bytes,
+         .kube = kube_warned_if_set(4, &Service::volumes,
+                                     "volumes and host paths are not converted (use PersistentVolumeClaims, "
+                                     "ConfigMaps or Secrets)")},
         {.name = "secrets", .merge = secrets_by_target,
          .read = [](const Value& v, const KeyRead& r, Service& s) { s.secrets = read_file_object_refs(v, r.path()); },
-         .argv = secrets_argv, .emit = emit_refs(&Service::secrets)},
-        // Its binds are in spec.file_binds, written with the secrets.
+         .emit = emit_refs(&Service::secrets),
+         .kube = kube_warned_if_set(43, &Service::secrets, "use Kubernetes Secrets")},
         {.name = "configs", .merge = configs_by_target,
          .read = [](const Value& v, const KeyRead& r, Service& s) { s.configs = read_file_object_refs(v, r.path()); },
-         .emit = emit_refs(&Service::configs)},
-        // spec.volumes_from: service:x resolved to x's container name.
+         .emit = emit_refs(&Service::configs),
+         .kube = kube_warned_if_set(44, &Service::configs, "use ConfigMaps")},
         {.name = "volumes_from", .merge = append_unique, .read = into(&Service::volumes_from, read_string_list),
-         .argv = [](const Service&, const ContainerSpec& spec, sys::Argv& a) {
-             for (const auto& v : spec.volumes_from) add(a, "--volumes-from", v);
-         },
-         .emit = from(&Service::volumes_from)},
+         .emit = from(&Service::volumes_from),
+         .kube = kube_warned_if_set(5, &Service::volumes_from, "pods do not share volumes this way")},
         {.name = "tmpfs", .normalize = shape::one_or_many, .merge = append_unique,
-         .read = into(&Service::tmpfs, read_string_list), .argv = each("--tmpfs", &Service::tmpfs),
-         .emit = from(&Service::tmpfs)},
+         .read = into(&Service::tmpfs, read_string_list), .emit = from(&Service::tmpfs),
+         .kube = kube_warned_if_set(6, &Service::tmpfs, "use an emptyDir volume with medium: Memory")},
         not_yet("volumes_from_options"),
     };
 }

@@ -74,3 +74,14 @@ TEST_CASE("yaml: types, empty collections and dollars", "[yaml][serialize]") {
           "\"null\": null\n"
           "whole: 2\n");
 }
+
+TEST_CASE("yaml scalar: convert's rule quotes number-like strings config writes plain", "[yaml][kube]") {
+    for (const char* s : {"1.2.3", "1-2", "0-1", "127.0.0.1", "8080:80", "", "y", "off", "-.inf", ".NaN", "1e3"}) {
+        INFO("'" << s << "'");
+        CHECK(ucompose::may_read_as_non_string(s));
+    }
+    for (const char* s : {"1m30s", "redis-mq", "500m", "-c", "v1", "nil", ".inf-x"}) {
+        INFO("'" << s << "'");
+        CHECK_FALSE(ucompose::may_read_as_non_string(s));
+    }
+}

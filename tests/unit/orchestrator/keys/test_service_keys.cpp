@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "keys_fixture.hpp"
@@ -22,7 +23,6 @@ TEST_CASE("service keys: one description each, complete for what is carried", "[
             CHECK(k.merge != nullptr);
         } else {
             CHECK_FALSE(k.read);
-            CHECK_FALSE(k.argv);
         }
     }
     CHECK(find_service_key("dns") != nullptr);
@@ -42,6 +42,35 @@ TEST_CASE("service keys: the spec keys not carried yet", "[keys]") {
                          "attach", "blkio_config", "cpu_count", "cpu_percent", "credential_spec", "develop",
                          "external_links", "gpus", "isolation", "label_file", "models", "post_start",
                          "pre_stop", "provider", "use_api_socket", "volumes_from_options"});
+}
+
+TEST_CASE("service keys: each has a Kubernetes meaning, the warned ones a check, a reason and a place",
+          "[keys][kube]") {
+    std::map<int, std::string_view> warned;  // order -> key
+    for (const ServiceKey& k : service_keys()) {
+        INFO(k.name);
+        CHECK(k.kube.use != KubeUse::Unset);
+        if (k.kube.use != KubeUse::Warned) continue;
+        CHECK(static_cast<bool>(k.kube.warn_when));
+        CHECK_FALSE(k.kube.reason.empty());
+        CHECK(k.kube.order > 0);
+        CHECK(warned.emplace(k.kube.order, k.name).second);  // one place each
+    }
+    // The order of a service's warnings (docs/kubernetes-convert.md, "Warned about"), then the
+    // passthrough keys in their table's order.
+    std::vector<std::string_view> order;
+    for (const auto& [n, key] : warned) order.push_back(key);
+    CHECK(order == std::vector<std::string_view>{
+                       "build", "network_mode", "networks", "volumes", "volumes_from", "tmpfs", "devices",
+                       "privileged", "cap_add", "cap_drop", "security_opt", "user", "group_add", "read_only",
+                       "extra_hosts", "dns", "dns_search", "dns_opt", "container_name", "hostname", "domainname",
+                       "links", "restart", "deploy", "pids_limit", "memswap_limit", "shm_size", "sysctls",
+                       "ulimits", "pid", "ipc", "init", "stop_signal", "stop_grace_period", "logging", "tty",
+                       "stdin_open", "runtime", "platform", "pull_policy", "labels", "annotations", "secrets",
+                       "configs", "profiles", "cgroup", "cgroup_parent", "cpu_period", "cpu_quota",
+                       "cpu_rt_period", "cpu_rt_runtime", "cpu_shares", "cpuset", "device_cgroup_rules",
+                       "mac_address", "mem_swappiness", "oom_kill_disable", "oom_score_adj", "storage_opt",
+                       "userns_mode", "uts"});
 }
 
 TEST_CASE("dns: a string or a list, appended unique across files, one --dns each", "[keys][dns]") {
