@@ -10,7 +10,8 @@ CLI::Option* forward_value(CLI::App& v, const std::string& n, const std::string&
     return v.add_option(n, r.forwarded_value, h);
 }
 CLI::Option* forward_values(CLI::App& v, const std::string& n, const std::string& h, Request& r) {
-    return v.add_option(n, r.forwarded_values, h);
+    // One value per occurrence (-e A=1 -e B=2), so that exec's id and command stay operands.
+    return v.add_option(n, r.forwarded_values, h)->allow_extra_args(false);
 }
 CLI::Option* forward_flag(CLI::App& v, const std::string& n, const std::string& h, Request& r) {
     return v.add_flag(n, r.forwarded_flag, h);

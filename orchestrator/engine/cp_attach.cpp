@@ -47,7 +47,9 @@ int copy(Session& session, const CopyOptions& o) {
                                        [&](const std::string& n) { return session.project.services.count(n) > 0; });
     std::string ctr = container_of(session, sides.service, o.index) + ":" + sides.container_path;
     PodmanCommand c = cmd("cp");
-    if (o.archive) c.args.push_back("--archive");
+    // docker's -a keeps the source's uid/gid; podman's --archive (on by default) chowns to the
+    // destination's user, which is docker's default. So -a turns podman's switch off.
+    if (o.archive) c.args.push_back("--archive=false");
     if (sides.into_container) {
         c.args.push_back(sides.host_path);
         c.args.push_back(ctr);

@@ -7,9 +7,11 @@
 #include "orchestrator/engine/commands.hpp"
 #include "orchestrator/engine/loop.hpp"
 #include "orchestrator/engine/names.hpp"
+#include "orchestrator/engine/observed.hpp"
 #include "orchestrator/engine/ops.hpp"
 #include "orchestrator/engine/output.hpp"
 #include "orchestrator/engine/table.hpp"
+#include "orchestrator/model/graph.hpp"
 #include "orchestrator/podman/container_args.hpp"
 #include "orchestrator/podman/wait_group.hpp"
 
@@ -61,11 +63,20 @@ bool selected(const std::vector<std::string>& services, const std::string& name)
     return services.empty() || std::find(services.begin(), services.end(), name) != services.end();
 }
 
+// docker compose's rule for a command given service names: each must be in the project.
+void require_services(const Project& project, const std::vector<std::string>& names) {
+    for (const auto& n : names) project.service(n);
+}
+
 Task<int> pull_task(Session& s, const PullOptions& o) {
+    require_services(s.project, o.services);
+    // --include-deps: the named services and everything they depend on.
+    const std::vector<std::string> wanted =
+        o.include_deps && !o.services.empty() ? dependency_closure(s.project.services, o.services) : o.services;
     std::vector<ImageOp> ops;
     std::set<std::string> refs;
     for (const auto& [name, svc] : s.project.services) {
-        if (!selected(o.services, name)) continue;
+        if (!selected(wanted, name)) continue;
         if (!svc.image) continue;  // built, not pulled
         if (svc.pull_policy && (*svc.pull_policy == "never" || *svc.pull_policy == "build")) continue;
         if (refs.insert(*svc.image).second) ops.push_back({name, *svc.image, cmd("pull", "-q", *svc.image)});
@@ -97,13 +108,17 @@ Task<int> push_task(Session& s, const PushOptions& o) {
     // Services that are built and name their image (docker compose's rule: an image only pulled
     // is somebody else's to push). podman-compose pushes every built service, by the name its
     // build tagged (`<project>_<service>` without `image:`).
+    // With image:, every build.tags entry is pushed too (docker compose's push).
+    require_services(s.project, o.services);
     std::vector<ImageOp> ops;
     std::set<std::string> refs;
     for (const auto& [name, svc] : s.project.services) {
         if (!selected(o.services, name) || !svc.build) continue;
         if (!svc.image && !s.podman_compose) continue;
-        std::string ref = image_name(s.project, svc);
-        if (refs.insert(ref).second) ops.push_back({name, ref, cmd("push", ref)});
+        std::vector<std::string> names{image_name(s.project, svc)};
+        if (svc.image) names.insert(names.end(), svc.build->tags.begin(), svc.build->tags.end());
+        for (const auto& ref : names)
+            if (refs.insert(ref).second) ops.push_back({name, ref, cmd("push", ref)});
     }
     co_return co_await run_image_ops(s, std::move(ops), {"Pushing", "Pushed", "push", o.quiet, o.ignore_failures});
 }
@@ -233,9 +248,25 @@ int port(Session& session, const PortOptions& options) {
 }
 
 int events(Session& session, const EventsOptions& options) {
+    // podman ORs filters of one key, so a service is not a second label= filter (that would add
+    // every project's service of that name): it is its containers, by name (the project's
+    // containers now, or the name its first container will have).
+    require_services(session.project, options.services);
     sys::Argv args{"--filter", project_filter(session.project)};
-    for (const auto& svc : options.services)
-        args.insert(args.end(), {"--filter", std::string("label=") + label::kService + "=" + svc});
+    if (!options.services.empty()) {
+        asio::io_context io;
+        std::vector<ObservedContainer> all = run_task(io, observe_containers(*session.client, session.project));
+        for (const auto& svc : options.services) {
+            bool any = false;
+            for (const auto& c : select_containers(all, {svc}, false)) {
+                args.insert(args.end(), {"--filter", "container=" + c.name});
+                any = true;
+            }
+            if (!any)
+                args.insert(args.end(),
+                            {"--filter", "container=" + container_name(session.project, session.project.service(svc), 1)});
+        }
+    }
     if (options.json) args.insert(args.end(), {"--format", "json"});
     return session.client->foreground(cmd("events", args));
 }

@@ -64,14 +64,14 @@ TEST_CASE("cp: podman cp between the host and the service's container; errors", 
     }
 }
 
-// ENGINE BUG (left in the engine, reported): docker compose's `cp -a` keeps the source's uid/gid
+// Fixed with this test (was an engine bug): docker compose's `cp -a` keeps the source's uid/gid
 // ("Archive mode (copy all uid/gid information)"); without -a the files belong to the
 // destination's user. podman cp's --archive is the opposite switch and on by default ("Chown
 // copied files to the primary uid/gid of the destination container", default true), so podman's
 // default already is docker's default, and docker's -a is podman's --archive=false. The engine
 // passes --archive for -a, which changes nothing.
 TEST_CASE("cp -a: docker compose's archive mode (keep uid/gid) is podman's --archive=false",
-          "[engine][cp][!mayfail]") {
+          "[engine][cp]") {
     const std::string ps = ps_line(load_yaml(kTwo));
     CopyOptions o = copy_of("./data", "a:/data");
     o.archive = true;

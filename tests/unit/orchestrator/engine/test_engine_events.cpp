@@ -47,14 +47,14 @@ TEST_CASE("events: podman events of the project's containers; its exit code", "[
     }
 }
 
-// ENGINE BUG (left in the engine, reported): podman ORs filters of the same key ("Filters under
+// Fixed with this test (was an engine bug): podman ORs filters of the same key ("Filters under
 // the same key are disjunctive while each key must match", libpod/events/filters.go), so the
 // engine's `--filter label=<project> --filter label=com.docker.compose.service=a` shows the
 // events of every container of the project, plus those of any project's service "a". The service
 // must be selected with another key than the project (e.g. podman's container=<name> filter);
 // here: the project's label filter is the only `label=` one.
 TEST_CASE("events a: the service's filter narrows the project's instead of adding to it",
-          "[engine][events][!mayfail]") {
+          "[engine][events]") {
     Harness h(load_yaml(kTwo));
     h.client->reply({"ps"}, ok(ps_json(h.project(), {{"a"}, {"b"}})));  // should a fix list them
     accept(*h.client, {{"events"}});

@@ -139,9 +139,9 @@ TEST_CASE("ps: the table's columns, and podman failing", "[engine][ps]") {
              {.code = 1, .lines = {listing}, .errors = {"ucompose: error: list containers: database is locked"}, .out = ""});
 }
 
-// ENGINE BUG (left in the engine, reported): docker compose's ps refuses a service not in the
+// Fixed with this test (was an engine bug): docker compose's ps refuses a service not in the
 // project ("no such service: %s" in its runPs); the engine lists nothing and exits 0 (and the CLI
 // does not load the project with the named services, so nothing else checks them).
-TEST_CASE("ps: an unknown service is docker compose's error", "[engine][ps][!mayfail]") {
+TEST_CASE("ps: an unknown service is docker compose's error", "[engine][ps]") {
     check_ps(ps_of({"nope"}), {}, {.code = 1, .lines = {}, .errors = {"ucompose: error: no such service: nope"}});
 }

@@ -89,10 +89,10 @@ TEST_CASE("pull: which images, once each; exit code and words of a failure", "[e
     }
 }
 
-// ENGINE BUG (left in the engine, reported): PullOptions::include_deps (--include-deps) is read
+// Fixed with this test (was an engine bug): PullOptions::include_deps (--include-deps) is read
 // nowhere, and the CLI does not load the project with the named services' dependencies either,
 // so `pull --include-deps web` pulls web's image only; docker compose pulls db's too.
-TEST_CASE("pull --include-deps: the named services' dependencies are pulled too", "[engine][pull][!mayfail]") {
+TEST_CASE("pull --include-deps: the named services' dependencies are pulled too", "[engine][pull]") {
     const char* yaml = R"(
 services:
   db:
@@ -107,8 +107,8 @@ services:
                {.lines = {kBusybox, "pull -q docker.io/library/postgres:16"}, .any_order = true});
 }
 
-// ENGINE BUG (left in the engine, reported): an unknown service named to `pull` is silently
+// Fixed with this test (was an engine bug): an unknown service named to `pull` is silently
 // ignored (exit 0, nothing pulled); docker compose stops with "no such service: nope".
-TEST_CASE("pull: an unknown service is docker compose's error", "[engine][pull][!mayfail]") {
+TEST_CASE("pull: an unknown service is docker compose's error", "[engine][pull]") {
     check_pull(kPulls, false, pull_of({"nope"}), {}, {.code = 1, .lines = {}, .errors = {"ucompose: error: no such service: nope"}});
 }

@@ -68,10 +68,10 @@ TEST_CASE("push: docker compose pushes built services with image:, podman-compos
     }
 }
 
-// ENGINE BUG (left in the engine, reported): docker compose pushes a built service's image: and
+// Fixed with this test (was an engine bug): docker compose pushes a built service's image: and
 // every one of its build.tags (`tags := []string{service.Image}; tags = append(tags,
 // service.Build.Tags...)` in its push); the engine pushes image: only.
-TEST_CASE("push: build.tags are pushed with image:, as docker compose does", "[engine][push][!mayfail]") {
+TEST_CASE("push: build.tags are pushed with image:, as docker compose does", "[engine][push]") {
     const char* yaml = R"(
 services:
   app:
