@@ -2,6 +2,7 @@
 // dependencies, profiles and ucompose's own x-ucompose.
 #include "orchestrator/model/dotenv.hpp"
 #include "orchestrator/model/keys/key_helpers.hpp"
+#include "orchestrator/model/keys/sub_keys.hpp"
 #include "orchestrator/model/merge.hpp"
 #include "orchestrator/model/name_rules.hpp"
 
@@ -10,40 +11,47 @@ namespace {
 
 using namespace keys;
 
+// A build's sub-keys: its reader, or none for the ones ucompose does not support.
+#define BUILD_FIELD(name, reader) \
+    {#name, [](const Value& x, const std::string& kp, const KeyRead&, BuildConfig& b) { b.name = reader(x, kp); }}
+const SubKey<BuildConfig> kBuildKeys[] = {
+    BUILD_FIELD(context, read_string),
+    BUILD_FIELD(dockerfile, read_string),
+    BUILD_FIELD(dockerfile_inline, read_string),
+    BUILD_FIELD(target, read_string),
+    BUILD_FIELD(network, read_string),
+    BUILD_FIELD(shm_size, read_string),
+    BUILD_FIELD(labels, read_string_map),
+    BUILD_FIELD(cache_from, read_string_list),
+    BUILD_FIELD(tags, read_string_list),
+    BUILD_FIELD(no_cache, read_bool),
+    BUILD_FIELD(pull, read_bool),
+    {"args",
+     [](const Value& x, const std::string& kp, const KeyRead&, BuildConfig& b) {
+         need_map(x, kp);
+         for (const Entry& a : x.map) {
+             if (a.value.is_null()) b.args[a.key] = std::nullopt;
+             else b.args[a.key] = read_string(a.value, kp + "." + a.key);
+         }
+     }},
+    {"cache_to", nullptr},
+    {"extra_hosts", nullptr},
+    {"isolation", nullptr},
+    {"privileged", nullptr},
+    {"secrets", nullptr},
+    {"ssh", nullptr},
+    {"platforms", nullptr},
+    {"additional_contexts", nullptr},
+    {"ulimits", nullptr},
+    {"entitlements", nullptr},
+};
+#undef BUILD_FIELD
+
 BuildConfig read_build(const Value& v, const KeyRead& r) {
     const std::string p = r.path();
     need_map(v, p);
     BuildConfig b;
-    for (const Entry& e : v.map) {
-        const std::string kp = p + "." + e.key;
-        const Value& x = e.value;
-        if (e.key == "context") b.context = read_string(x, kp);
-        else if (e.key == "dockerfile") b.dockerfile = read_string(x, kp);
-        else if (e.key == "dockerfile_inline") b.dockerfile_inline = read_string(x, kp);
-        else if (e.key == "target") b.target = read_string(x, kp);
-        else if (e.key == "network") b.network = read_string(x, kp);
-        else if (e.key == "shm_size") b.shm_size = read_string(x, kp);
-        else if (e.key == "labels") b.labels = read_string_map(x, kp);
-        else if (e.key == "cache_from") b.cache_from = read_string_list(x, kp);
-        else if (e.key == "tags") b.tags = read_string_list(x, kp);
-        else if (e.key == "no_cache") b.no_cache = read_bool(x, kp);
-        else if (e.key == "pull") b.pull = read_bool(x, kp);
-        else if (e.key == "args") {
-            need_map(x, kp);
-            for (const Entry& a : x.map) {
-                if (a.value.is_null()) b.args[a.key] = std::nullopt;
-                else b.args[a.key] = read_string(a.value, kp + "." + a.key);
-            }
-        } else if (e.key.rfind("x-", 0) == 0) {
-        } else if (e.key == "cache_to" || e.key == "extra_hosts" || e.key == "isolation" ||
-                   e.key == "privileged" || e.key == "secrets" || e.key == "ssh" ||
-                   e.key == "platforms" || e.key == "additional_contexts" || e.key == "ulimits" ||
-                   e.key == "entitlements") {
-            r.warn_unsupported(e, p);
-        } else {
-            r.warn_unknown(e, p);
-        }
-    }
+    read_sub_keys(v, p, r, kBuildKeys, b, XKeys::extensions);
     return b;
 }
 

@@ -1,5 +1,6 @@
 // How a service is reached and names things: networks, network_mode, hostname, DNS, ports.
 #include "orchestrator/model/keys/key_helpers.hpp"
+#include "orchestrator/model/keys/sub_keys.hpp"
 #include "orchestrator/model/merge.hpp"
 
 namespace ucompose {
@@ -7,21 +8,32 @@ namespace {
 
 using namespace keys;
 
+const SubKey<NetworkAttachment> kAttachmentKeys[] = {
+    {"aliases", [](const Value& x, const std::string& kp, const KeyRead&, NetworkAttachment& a) {
+         a.aliases = read_string_list(x, kp);
+     }},
+    {"ipv4_address", [](const Value& x, const std::string& kp, const KeyRead&, NetworkAttachment& a) {
+         a.ipv4_address = read_string(x, kp);
+     }},
+    {"ipv6_address", [](const Value& x, const std::string& kp, const KeyRead&, NetworkAttachment& a) {
+         a.ipv6_address = read_string(x, kp);
+     }},
+    {"mac_address", [](const Value& x, const std::string& kp, const KeyRead&, NetworkAttachment& a) {
+         a.mac_address = read_string(x, kp);
+     }},
+    {"priority", [](const Value& x, const std::string& kp, const KeyRead&, NetworkAttachment& a) {
+         a.priority = static_cast<int>(read_int(x, kp));
+     }},
+    {"link_local_ips", nullptr},
+    {"driver_opts", nullptr},
+    {"gw_priority", nullptr},
+};
+
 NetworkAttachment read_attachment(const Value& v, const std::string& p, const KeyRead& r) {
     NetworkAttachment a;
     if (v.is_null()) return a;
     need_map(v, p);
-    for (const Entry& e : v.map) {
-        const std::string kp = p + "." + e.key;
-        if (e.key == "aliases") a.aliases = read_string_list(e.value, kp);
-        else if (e.key == "ipv4_address") a.ipv4_address = read_string(e.value, kp);
-        else if (e.key == "ipv6_address") a.ipv6_address = read_string(e.value, kp);
-        else if (e.key == "mac_address") a.mac_address = read_string(e.value, kp);
-        else if (e.key == "priority") a.priority = static_cast<int>(read_int(e.value, kp));
-        else if (e.key == "link_local_ips" || e.key == "driver_opts" || e.key == "gw_priority")
-            r.warn_unsupported(e, p);
-        else if (e.key.rfind("x-", 0) != 0) r.warn_unknown(e, p);
-    }
+    read_sub_keys(v, p, r, kAttachmentKeys, a, XKeys::extensions);
     return a;
 }
 

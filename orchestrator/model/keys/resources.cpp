@@ -1,6 +1,7 @@
 // What a service may use and do: memory, cpus, pids, ulimits, devices, capabilities, security
 // options, sysctls, namespaces, deploy (its limits and restart policy), platform.
 #include "orchestrator/model/keys/key_helpers.hpp"
+#include "orchestrator/model/keys/sub_keys.hpp"
 #include "orchestrator/model/merge.hpp"
 #include "orchestrator/model/units.hpp"
 
@@ -9,56 +10,72 @@ namespace {
 
 using namespace keys;
 
+// deploy.resources.limits and .reservations.
+const SubKey<ResourceSpec> kResourceKeys[] = {
+    {"cpus", [](const Value& x, const std::string& kp, const KeyRead&, ResourceSpec& s) { s.cpus = read_double(x, kp); }},
+    {"memory", [](const Value& x, const std::string& kp, const KeyRead&, ResourceSpec& s) { s.memory = read_bytes(x, kp); }},
+    {"pids", [](const Value& x, const std::string& kp, const KeyRead&, ResourceSpec& s) { s.pids = read_int(x, kp); }},
+    {"devices", nullptr},
+    {"generic_resources", nullptr},
+};
+
 ResourceSpec read_resources(const Value& v, const std::string& p, const KeyRead& r) {
     ResourceSpec s;
     if (v.is_null()) return s;
     need_map(v, p);
-    for (const Entry& e : v.map) {
-        const std::string kp = p + "." + e.key;
-        if (e.key == "cpus") s.cpus = read_double(e.value, kp);
-        else if (e.key == "memory") s.memory = read_bytes(e.value, kp);
-        else if (e.key == "pids") s.pids = read_int(e.value, kp);
-        else if (e.key == "devices" || e.key == "generic_resources") r.warn_unsupported(e, p);
-        else r.warn_unknown(e, p);
-    }
+    read_sub_keys(v, p, r, kResourceKeys, s, XKeys::unknown);
     return s;
 }
+
+const SubKey<Deploy> kDeployResourceKeys[] = {
+    {"limits", [](const Value& x, const std::string& kp, const KeyRead& r, Deploy& d) { d.limits = read_resources(x, kp, r); }},
+    {"reservations",
+     [](const Value& x, const std::string& kp, const KeyRead& r, Deploy& d) { d.reservations = read_resources(x, kp, r); }},
+};
+
+const SubKey<Deploy> kRestartPolicyKeys[] = {
+    {"condition", [](const Value& x, const std::string& kp, const KeyRead&, Deploy& d) {
+         d.restart_policy_condition = read_string(x, kp);
+     }},
+    {"max_attempts", [](const Value& x, const std::string& kp, const KeyRead&, Deploy& d) {
+         d.restart_policy_max_attempts = static_cast<int>(read_int(x, kp));
+     }},
+    {"delay", nullptr},
+    {"window", nullptr},
+};
+
+// A mapping read through `table` into the same Deploy; null is no sub-key at all.
+template <std::size_t N>
+void read_deploy_map(const Value& x, const std::string& kp, const KeyRead& r, const SubKey<Deploy> (&table)[N], Deploy& d) {
+    if (x.is_null()) return;
+    need_map(x, kp);
+    read_sub_keys(x, kp, r, table, d, XKeys::unknown);
+}
+
+const SubKey<Deploy> kDeployKeys[] = {
+    {"replicas", [](const Value& x, const std::string& kp, const KeyRead&, Deploy& d) {
+         d.replicas = static_cast<int>(read_int(x, kp));
+     }},
+    {"labels", [](const Value& x, const std::string& kp, const KeyRead&, Deploy& d) { d.labels = read_string_map(x, kp); }},
+    {"resources", [](const Value& x, const std::string& kp, const KeyRead& r, Deploy& d) {
+         read_deploy_map(x, kp, r, kDeployResourceKeys, d);
+     }},
+    {"restart_policy", [](const Value& x, const std::string& kp, const KeyRead& r, Deploy& d) {
+         read_deploy_map(x, kp, r, kRestartPolicyKeys, d);
+     }},
+    {"mode", nullptr},
+    {"endpoint_mode", nullptr},
+    {"placement", nullptr},
+    {"update_config", nullptr},
+    {"rollback_config", nullptr},
+};
 
 void read_deploy(const Value& v, const KeyRead& r, Service& s) {
     const std::string p = r.path();
     Deploy d;
-    if (!v.is_null()) need_map(v, p);
-    for (const Entry& e : v.map) {
-        const std::string kp = p + "." + e.key;
-        const Value& x = e.value;
-        if (e.key == "replicas") d.replicas = static_cast<int>(read_int(x, kp));
-        else if (e.key == "labels") d.labels = read_string_map(x, kp);
-        else if (e.key == "resources") {
-            if (x.is_null()) continue;
-            need_map(x, kp);
-            for (const Entry& f : x.map) {
-                if (f.key == "limits") d.limits = read_resources(f.value, kp + ".limits", r);
-                else if (f.key == "reservations")
-                    d.reservations = read_resources(f.value, kp + ".reservations", r);
-                else r.warn_unknown(f, kp);
-            }
-        } else if (e.key == "restart_policy") {
-            if (x.is_null()) continue;
-            need_map(x, kp);
-            for (const Entry& f : x.map) {
-                const std::string fp = kp + "." + f.key;
-                if (f.key == "condition") d.restart_policy_condition = read_string(f.value, fp);
-                else if (f.key == "max_attempts")
-                    d.restart_policy_max_attempts = static_cast<int>(read_int(f.value, fp));
-                else if (f.key == "delay" || f.key == "window") r.warn_unsupported(f, kp);
-                else r.warn_unknown(f, kp);
-            }
-        } else if (e.key == "mode" || e.key == "endpoint_mode" || e.key == "placement" ||
-                   e.key == "update_config" || e.key == "rollback_config") {
-            r.warn_unsupported(e, p);
-        } else if (e.key.rfind("x-", 0) != 0) {
-            r.warn_unknown(e, p);
-        }
+    if (!v.is_null()) {
+        need_map(v, p);
+        read_sub_keys(v, p, r, kDeployKeys, d, XKeys::extensions);
     }
     s.deploy = d;
 }
