@@ -861,7 +861,9 @@ sc_exec_tty_fds() {
 scenario list_ps "list (table, -q, json) and ps"
 sc_list_ps() {
     local B
-    B=$(bundle b "$(sh_args "echo ready; $LOOP")")
+    # Exactly two processes while ps runs (the shell and its sleep, forked before "ready"): a
+    # loop of short sleeps would have one or two, as the moment falls.
+    B=$(bundle b "$(sh_args "sleep 1000 & echo ready; wait")")
     create_std create1 a "$B"
     create_std create2 b "$B"
     rt start start "${IDP}b"
