@@ -63,11 +63,6 @@ bool selected(const std::vector<std::string>& services, const std::string& name)
     return services.empty() || std::find(services.begin(), services.end(), name) != services.end();
 }
 
-// docker compose's rule for a command given service names: each must be in the project.
-void require_services(const Project& project, const std::vector<std::string>& names) {
-    for (const auto& n : names) project.service(n);
-}
-
 Task<int> pull_task(Session& s, const PullOptions& o) {
     require_services(s.project, o.services);
     // --include-deps: the named services and everything they depend on.
@@ -108,8 +103,8 @@ Task<int> push_task(Session& s, const PushOptions& o) {
     // Services that are built and name their image (docker compose's rule: an image only pulled
     // is somebody else's to push). podman-compose pushes every built service, by the name its
     // build tagged (`<project>_<service>` without `image:`).
-    // With image:, every build.tags entry is pushed too (docker compose's push).
     require_services(s.project, o.services);
+    // With image:, every build.tags entry is pushed too (docker compose's push).
     std::vector<ImageOp> ops;
     std::set<std::string> refs;
     for (const auto& [name, svc] : s.project.services) {

@@ -101,6 +101,10 @@ ContainerSpec container_spec(const Project& project, const Service& s, int numbe
     return spec;
 }
 
+void require_services(const Project& project, const std::vector<std::string>& names) {
+    for (const auto& n : names) project.service(n);
+}
+
 std::vector<ObservedContainer> select_containers(const std::vector<ObservedContainer>& all,
                                                  const std::vector<std::string>& services, bool include_oneoff) {
     std::vector<ObservedContainer> out;

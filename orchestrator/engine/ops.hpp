@@ -29,6 +29,10 @@ bool is_unikernel(const Service& service, const ObservedImage* image);
 ContainerSpec container_spec(const Project& project, const Service& service, int number, const std::string& hash,
                              const ObservedImage* image);
 
+// docker compose's rule for a command given service names: each must be in the project
+// (Project::service's "no such service: X" otherwise).
+void require_services(const Project& project, const std::vector<std::string>& names);
+
 // The project's containers of `services` (all when empty), sorted by service then number.
 std::vector<ObservedContainer> select_containers(const std::vector<ObservedContainer>& all,
                                                  const std::vector<std::string>& services, bool include_oneoff);

@@ -21,7 +21,7 @@ std::string join(const std::vector<std::string>& v, const std::string& sep) {
 }
 
 Task<int> ps_task(Session& s, const PsOptions& o) {
-    for (const auto& n : o.services) s.project.service(n);  // docker compose: "no such service"
+    require_services(s.project, o.services);
     std::vector<ObservedContainer> all = co_await observe_containers(*s.client, s.project);
     std::vector<ObservedContainer> rows;
     for (const auto& c : select_containers(all, o.services, true)) {

@@ -27,7 +27,10 @@ void read_sub_keys(const Value& v, const std::string& p, const KeyRead& r, const
     for (const Entry& e : v.map) {
         const SubKey<T>* found = nullptr;
         for (const auto& k : table)
-            if (e.key == k.key) found = &k;
+            if (e.key == k.key) {
+                found = &k;
+                break;
+            }
         if (found && found->read) found->read(e.value, p + "." + e.key, r, out);
         else if (found) r.warn_unsupported(e, p);
         else if (x_keys == XKeys::extensions && e.key.rfind("x-", 0) == 0) continue;
